@@ -1,0 +1,130 @@
+"""The base of every model node: frozen, strict about keys, and aware of where it came from.
+
+The loader hands each YAML mapping to pydantic with an extra `ORIGIN` entry
+(an :class:`Origin`, keyed by an object no YAML file can spell). The wrap
+validator below takes it out before validation and attaches it to the node,
+and reports unknown keys itself so that every one is found, with the nearest
+valid key suggested.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationInfo, model_validator
+
+from coursegen.errors import Diagnostic, Location
+
+
+class _OriginKey:
+    """The key under which the loader passes an :class:`Origin` inside a mapping."""
+
+    def __repr__(self) -> str:
+        return "ORIGIN"
+
+
+ORIGIN = _OriginKey()
+
+INTERNAL = {"internal": True}
+"""Marks fields the loader fills in; a YAML file may not set them."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a mapping was written: its own location, its path, and where each key and value sit."""
+
+    location: Location
+    path: str = ""
+    keys: dict[str, Location] = field(default_factory=dict)
+    values: dict[str, Location] = field(default_factory=dict)
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    """A "; did you mean 'x'?" hint for a misspelt word, or an empty string."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+class Node(BaseModel):
+    """A frozen model node that remembers its file, line and column."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=True, coerce_numbers_to_str=True
+    )
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_origin(cls, data: Any, handler: Any, info: ValidationInfo) -> Any:
+        origin = None
+        data = cls.from_scalar(data)
+        if isinstance(data, dict) and ORIGIN in data:
+            data = dict(data)
+            origin = data.pop(ORIGIN)
+            data = cls._drop_unknown_keys(data, origin, info)
+        node = handler(data)
+        if origin is not None:
+            node._origin = origin
+        return node
+
+    @classmethod
+    def _drop_unknown_keys(cls, data: dict, origin: Origin, info: ValidationInfo) -> dict:
+        internal = cls.internal_fields()
+        known = set(cls.model_fields) - internal
+        # Internal fields are filled in by the loader; only a key written in the file is wrong.
+        unknown = [
+            key for key in data
+            if key not in known and (key not in internal or str(key) in origin.keys)
+        ]
+        sink = (info.context or {}).get("diagnostics") if info else None
+        if not unknown or sink is None:
+            return data
+        for key in unknown:
+            where = origin.keys.get(str(key), origin.location)
+            path = f"{origin.path}.{key}" if origin.path else str(key)
+            sink.append(
+                Diagnostic(
+                    where,
+                    f"unknown key '{key}'{suggest(str(key), sorted(known))}",
+                    path=path,
+                    code="unknown-key",
+                )
+            )
+        return {k: v for k, v in data.items() if k not in unknown}
+
+    @classmethod
+    def internal_fields(cls) -> set[str]:
+        """Names of fields the loader fills in, which YAML files may not set."""
+        return {
+            name
+            for name, field in cls.model_fields.items()
+            if field.json_schema_extra == INTERNAL
+        }
+
+    @classmethod
+    def from_scalar(cls, data: Any) -> Any:
+        """Turn a shorthand scalar into the mapping it stands for (subclasses override)."""
+        return data
+
+    @property
+    def location(self) -> Location | None:
+        """Where this node starts in its YAML file, or None for a node built in code."""
+        return self._origin.location if self._origin else None
+
+    @property
+    def path(self) -> str:
+        """The node's field path inside its file, e.g. ``slides[2]``."""
+        return self._origin.path if self._origin else ""
+
+    def location_of(self, name: str) -> Location | None:
+        """Where the value of field `name` is written, falling back to the node's own location."""
+        if self._origin is None:
+            return None
+        return self._origin.values.get(name, self._origin.location)
+
+    def path_of(self, name: str) -> str:
+        """The field path of field `name`, e.g. ``slides[2].cite``."""
+        return f"{self.path}.{name}" if self.path else name
