@@ -28,8 +28,11 @@ TARGETS: dict[str, str] = {
 
 def available_targets() -> list[str]:
     """The targets whose renderer is installed, in build order."""
-    return [name for name, spec in TARGETS.items()
-            if importlib.util.find_spec(spec.split(":")[0]) is not None]
+    return [
+        name
+        for name, spec in TARGETS.items()
+        if importlib.util.find_spec(spec.split(":")[0]) is not None
+    ]
 
 
 @dataclass
@@ -65,8 +68,13 @@ def resolve_targets(only: list[str] | None) -> list[str]:
     return only
 
 
-def build(root: Path, out: Path | None = None, only: list[str] | None = None,
-          options: RenderOptions | None = None, strict: bool = False) -> BuildResult:
+def build(
+    root: Path,
+    out: Path | None = None,
+    only: list[str] | None = None,
+    options: RenderOptions | None = None,
+    strict: bool = False,
+) -> BuildResult:
     """Build the course at `root` into `out` (default `root/build`); nothing is written on error."""
     options = options or RenderOptions()
     targets = resolve_targets(only)

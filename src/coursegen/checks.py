@@ -30,8 +30,9 @@ from coursegen.model.walk import citations_in_module
 _CATCH_ALL = re.compile(r"\b(all|none) of the (above|options)\b", re.IGNORECASE)
 
 
-def _at(node: Node, field: str | None, message: str, code: str,
-        severity: Severity = "error") -> Diagnostic:
+def _at(
+    node: Node, field: str | None, message: str, code: str, severity: Severity = "error"
+) -> Diagnostic:
     location = node.location_of(field) if field else node.location
     path = node.path_of(field) if field else node.path
     return Diagnostic(location, message, path=path, severity=severity, code=code)
@@ -57,7 +58,12 @@ def _duplicates(nodes: tuple, field: str, what: str, code: str) -> list[Diagnost
             continue
         if value in seen:
             first = seen[value].location_of(field)
-            where = f" (first at line {first.line})" if first and first.line else ""
+            here = node.location_of(field)
+            where = ""
+            if first and here and first.file != here.file:
+                where = f" (first in {first})"
+            elif first and first.line:
+                where = f" (first at line {first.line})"
             found.append(_at(node, field, f"duplicate {what} id '{value}'{where}", code))
         else:
             seen[value] = node
@@ -69,8 +75,9 @@ def _module_rules(
 ) -> Iterator[Diagnostic]:
     folder = Path(module.folder).name
     if folder and module.id != folder:
-        yield _at(module, "id", f"module id '{module.id}' must match its folder '{folder}'",
-                  "module-id")
+        yield _at(
+            module, "id", f"module id '{module.id}' must match its folder '{folder}'", "module-id"
+        )
     yield from _duplicates(module.objectives, "id", "objective", "duplicate-id")
     yield from _duplicates(module.lessons, "id", "lesson", "duplicate-id")
     objective_ids = {o.id for o in module.objectives}
@@ -78,8 +85,13 @@ def _module_rules(
     for lesson in module.lessons:
         yield from _lesson_rules(course, module, lesson, objective_ids, today)
     if module.bank is None:
-        yield _at(module, None, f"module has no question bank; add quizzes/{module.id}.yaml",
-                  "no-bank", "warning")
+        yield _at(
+            module,
+            None,
+            f"module has no question bank; add quizzes/{module.id}.yaml",
+            "no-bank",
+            "warning",
+        )
         return
     yield from _bank_rules(module, module.bank, objective_ids)
 
@@ -88,61 +100,111 @@ def _citation_rules(module: Module, source_ids: set[str]) -> Iterator[Diagnostic
     known = sorted(source_ids)
     for node, ref in citations_in_module(module):
         if ref.source not in source_ids:
-            yield _at(node, "cite",
-                      f"citation '{ref}' names no source in sources.yaml{suggest(ref.source, known)}",
-                      "unknown-source")
+            yield _at(
+                node,
+                "cite",
+                f"citation '{ref}' names no source in sources.yaml{suggest(ref.source, known)}",
+                "unknown-source",
+            )
 
 
-def _lesson_rules(course: Course, module: Module, lesson, objective_ids: set[str],
-                  today: date) -> Iterator[Diagnostic]:
+def _lesson_rules(
+    course: Course, module: Module, lesson, objective_ids: set[str], today: date
+) -> Iterator[Diagnostic]:
     for objective in lesson.objectives:
         if objective not in objective_ids:
-            yield _at(lesson, "objectives",
-                      f"objective '{objective}' is not defined in module.yaml", "unknown-objective")
+            yield _at(
+                lesson,
+                "objectives",
+                f"objective '{objective}' is not defined in module.yaml",
+                "unknown-objective",
+            )
     review_by = lesson.review_by or module.review_by
     if review_by and review_by < today:
         node, field = (lesson, "review_by") if lesson.review_by else (module, "review_by")
-        yield _at(node, field, f"content was due for review on {review_by}; check it is still "
-                  "current and move review_by forward", "review-due", "warning")
+        yield _at(
+            node,
+            field,
+            f"content was due for review on {review_by}; check it is still "
+            "current and move review_by forward",
+            "review-due",
+            "warning",
+        )
     yield from _duplicates(tuple(s for s in lesson.slides if s.id), "id", "slide", "duplicate-id")
     for slide in lesson.slides:
         if isinstance(slide, ImageSlide) and not (course.root / slide.src).is_file():
-            yield _at(slide, "src", f"image '{slide.src}' not found (paths are relative to the "
-                      "course folder)", "missing-image")
+            yield _at(
+                slide,
+                "src",
+                f"image '{slide.src}' not found (paths are relative to the course folder)",
+                "missing-image",
+            )
         if isinstance(slide, KnowledgeCheckSlide) and (
             module.bank is None or module.bank.question(slide.question) is None
         ):
-            yield _at(slide, "question", f"no question '{slide.question}' in "
-                      f"quizzes/{module.id}.yaml", "unknown-question")
+            yield _at(
+                slide,
+                "question",
+                f"no question '{slide.question}' in quizzes/{module.id}.yaml",
+                "unknown-question",
+            )
         if not isinstance(slide, SectionSlide | ReferencesSlide) and not slide.notes:
-            yield _at(slide, None, "content slide has no speaker notes; add 'notes'",
-                      "no-notes", "warning")
+            yield _at(
+                slide,
+                None,
+                "content slide has no speaker notes; add 'notes'",
+                "no-notes",
+                "warning",
+            )
 
 
-def _bank_rules(module: Module, bank: QuestionBank, objective_ids: set[str]) -> Iterator[Diagnostic]:
-    if bank.module and bank.module != module.id:
-        yield _at(bank, "module", f"bank names module '{bank.module}' but is quizzes/"
-                  f"{module.id}.yaml", "bank-module")
+def _bank_rules(
+    module: Module, bank: QuestionBank, objective_ids: set[str]
+) -> Iterator[Diagnostic]:
+    listed_id = Path(module.folder).name or module.id
+    if bank.module and bank.module != listed_id:
+        yield _at(
+            bank,
+            "module",
+            f"bank names module '{bank.module}' but is quizzes/{listed_id}.yaml",
+            "bank-module",
+        )
     yield from _duplicates(bank.questions, "id", "question", "duplicate-id")
     assessed = Counter(q.objective for q in bank.questions)
     for question in bank.questions:
         if question.objective not in objective_ids:
-            yield _at(question, "objective", f"objective '{question.objective}' is not defined "
-                      "in module.yaml", "unknown-objective")
+            yield _at(
+                question,
+                "objective",
+                f"objective '{question.objective}' is not defined in module.yaml",
+                "unknown-objective",
+            )
         yield from _question_rules(question)
     for objective in module.objectives:
         if not assessed[objective.id]:
-            yield _at(objective, "id", f"objective '{objective.id}' is assessed by no question",
-                      "unassessed-objective")
+            yield _at(
+                objective,
+                "id",
+                f"objective '{objective.id}' is assessed by no question",
+                "unassessed-objective",
+            )
     ids = {q.id for q in bank.questions}
     for form in ("pre", "post"):
         for question_id in getattr(bank.forms, form):
             if question_id not in ids:
-                yield _at(bank.forms, form, f"{form}-test names unknown question "
-                          f"'{question_id}'", "unknown-question")
+                yield _at(
+                    bank.forms,
+                    form,
+                    f"{form}-test names unknown question '{question_id}'",
+                    "unknown-question",
+                )
     if bank.settings.draw and bank.settings.draw > len(bank.questions):
-        yield _at(bank.settings, "draw", f"draw is {bank.settings.draw} but the bank has only "
-                  f"{len(bank.questions)} questions", "draw-too-large")
+        yield _at(
+            bank.settings,
+            "draw",
+            f"draw is {bank.settings.draw} but the bank has only {len(bank.questions)} questions",
+            "draw-too-large",
+        )
     yield from _answer_positions(bank)
 
 
@@ -151,27 +213,48 @@ def _question_rules(question) -> Iterator[Diagnostic]:
         texts = Counter(" ".join(o.text.lower().split()) for o in question.options)
         for text, count in texts.items():
             if count > 1:
-                yield _at(question, "options", f"option '{text}' appears {count} times",
-                          "duplicate-option")
+                yield _at(
+                    question,
+                    "options",
+                    f"option '{text}' appears {count} times",
+                    "duplicate-option",
+                )
         for option in question.options:
             if _CATCH_ALL.search(option.text):
-                yield _at(option, "text", "avoid 'all/none of the above'; write a specific option",
-                          "catch-all-option", "warning")
+                yield _at(
+                    option,
+                    "text",
+                    "avoid 'all/none of the above'; write a specific option",
+                    "catch-all-option",
+                    "warning",
+                )
     if isinstance(question, SingleChoice):
         correct = [o for o in question.options if o.correct or o.fraction == 100]
         if len(correct) != 1:
-            yield _at(question, "options", f"single-choice question needs exactly one correct "
-                      f"option, has {len(correct)}", "answer-key")
+            yield _at(
+                question,
+                "options",
+                f"single-choice question needs exactly one correct option, has {len(correct)}",
+                "answer-key",
+            )
     elif isinstance(question, MultipleResponse):
         correct = [o for o in question.options if o.correct]
         if not correct:
-            yield _at(question, "options", "multiple-response question needs at least one "
-                      "correct option", "answer-key")
+            yield _at(
+                question,
+                "options",
+                "multiple-response question needs at least one correct option",
+                "answer-key",
+            )
         if any(o.fraction is not None for o in question.options):
             positive = sum(o.fraction for o in question.options if (o.fraction or 0) > 0)
             if abs(positive - 100) > 0.01:
-                yield _at(question, "options", f"positive fractions must add up to 100, they "
-                          f"add up to {positive:g}", "fractions")
+                yield _at(
+                    question,
+                    "options",
+                    f"positive fractions must add up to 100, they add up to {positive:g}",
+                    "fractions",
+                )
     elif isinstance(question, ShortAnswer):
         for answer in question.answers:
             if answer.regex:
@@ -184,8 +267,12 @@ def _question_rules(question) -> Iterator[Diagnostic]:
             values = Counter(getattr(p, side) for p in question.pairs)
             for value, count in values.items():
                 if count > 1:
-                    yield _at(question, "pairs", f"'{value}' appears {count} times on the "
-                              f"{side}", "duplicate-option")
+                    yield _at(
+                        question,
+                        "pairs",
+                        f"'{value}' appears {count} times on the {side}",
+                        "duplicate-option",
+                    )
     elif isinstance(question, Ordering):
         for value, count in Counter(question.items).items():
             if count > 1:
@@ -200,5 +287,11 @@ def _answer_positions(bank: QuestionBank) -> Iterator[Diagnostic]:
     )
     if len(singles) >= 3 and len(positions) == 1:
         position = next(iter(positions)) + 1
-        yield _at(bank, "questions", f"the correct option is always in position {position} "
-                  "across the single-choice questions; vary it", "answer-position", "warning")
+        yield _at(
+            bank,
+            "questions",
+            f"the correct option is always in position {position} "
+            "across the single-choice questions; vary it",
+            "answer-position",
+            "warning",
+        )

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from coursegen import __version__
-from coursegen.errors import CourseInvalid, CoursegenError, Diagnostic
+from coursegen.errors import CoursegenError, CourseInvalid, Diagnostic
 
 COURSE_DIR = click.Path(file_okay=False, path_type=Path)
 
@@ -68,8 +68,12 @@ def cli() -> None:
 @cli.command()
 @click.argument("directory", type=COURSE_DIR, default=".")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--sources", "sources_dir", type=click.Path(file_okay=False, exists=True,
-              path_type=Path), help="Folder of source texts: check every figure against them.")
+@click.option(
+    "--sources",
+    "sources_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of source texts: check every figure against them.",
+)
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 def check(directory: Path, strict: bool, sources_dir: Path | None, output_format: str) -> None:
     """Load the course, run the content rules, and report every problem."""
@@ -85,8 +89,11 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
             diagnostics += check_against_sources(course, sources_dir)
     failed = any(d.severity == "error" or strict for d in diagnostics) or course is None
     if output_format == "json":
-        click.echo(json.dumps({"ok": not failed, "diagnostics": [d.as_dict() for d in diagnostics]},
-                              indent=2))
+        click.echo(
+            json.dumps(
+                {"ok": not failed, "diagnostics": [d.as_dict() for d in diagnostics]}, indent=2
+            )
+        )
     else:
         _print_diagnostics(diagnostics)
         verdict = "failed" if failed else "ok"
@@ -102,8 +109,15 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
 @click.option("--no-notes", is_flag=True, help="Leave speaker notes out of the decks.")
 @click.option("--paper", type=click.Choice(["A4", "Letter"]), help="Handout paper size.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def build(directory: Path, only: str | None, modules: tuple[str, ...], out: Path | None,
-          no_notes: bool, paper: str | None, strict: bool) -> None:
+def build(
+    directory: Path,
+    only: str | None,
+    modules: tuple[str, ...],
+    out: Path | None,
+    no_notes: bool,
+    paper: str | None,
+    strict: bool,
+) -> None:
     """Check the course, then build its outputs into DIRECTORY/build."""
     from coursegen.build import build as run_build
     from coursegen.render.options import RenderOptions
@@ -119,8 +133,9 @@ def build(directory: Path, only: str | None, modules: tuple[str, ...], out: Path
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["lesson", "module", "quiz", "course", "sources"]),
-                default="lesson")
+@click.argument(
+    "kind", type=click.Choice(["lesson", "module", "quiz", "course", "sources"]), default="lesson"
+)
 def schema(kind: str) -> None:
     """Print the JSON Schema of a course file kind, for editor autocompletion."""
     from coursegen.schema import json_schema

@@ -75,3 +75,7 @@ class UsageError(CoursegenError):
     """A command was asked for something that cannot be done (unknown module, bad option)."""
 
     exit_code = 2
+
+
+class TemplateInvalid(CoursegenError):
+    """A theme template (the course's own or built-in) failed to load or render; names file:line."""

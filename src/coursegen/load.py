@@ -90,8 +90,11 @@ def read_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         return None, [Diagnostic(Location(reader.display(root / COURSE_FILE)), message)]
     info = reader.read(CourseInfo, root / COURSE_FILE)
     source_list = reader.read(SourceList, root / SOURCES_FILE)
-    modules = [_read_module(reader, root, info, index) for index in range(len(info.modules))] \
-        if info else []
+    modules = (
+        [_read_module(reader, root, info, index) for index in range(len(info.modules))]
+        if info
+        else []
+    )
     _report_unlisted_modules(reader, root, info)
     errors = [d for d in reader.diagnostics if d.severity == "error"]
     if errors or info is None or source_list is None or None in modules:
@@ -136,8 +139,11 @@ def _read_module(reader: _Reader, root: Path, info: CourseInfo, index: int) -> M
             )
         )
     bank_path = root / "quizzes" / f"{module_id}.yaml"
-    bank = reader.read(QuestionBank, bank_path, file=reader.display(bank_path)) \
-        if bank_path.is_file() else None
+    bank = (
+        reader.read(QuestionBank, bank_path, file=reader.display(bank_path))
+        if bank_path.is_file()
+        else None
+    )
     document = reader.document(folder / MODULE_FILE)
     if document is None or None in lessons or (bank_path.is_file() and bank is None):
         if document is not None:
@@ -152,8 +158,11 @@ def _read_module(reader: _Reader, root: Path, info: CourseInfo, index: int) -> M
 
 def _item_location(info: CourseInfo, index: int) -> Location | None:
     location = info.location_of("modules")
-    return Location(location.file, location.line + index + 1, location.column + 2) \
-        if location and location.line else location
+    return (
+        Location(location.file, location.line + index + 1, location.column + 2)
+        if location and location.line
+        else location
+    )
 
 
 def _report_unlisted_modules(reader: _Reader, root: Path, info: CourseInfo | None) -> None:

@@ -15,14 +15,21 @@ from coursegen.yamlio import PathKey, YamlDocument, path_text
 def diagnostics_from(error: ValidationError, document: YamlDocument) -> list[Diagnostic]:
     """One diagnostic per validation error, located at the offending value in the file."""
     found = []
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    failed_inside = {item["loc"][:-1] for item in items if len(item["loc"]) > 1}
+    for item in items:
+        # A list whose items failed also fails its min_length: that echo says nothing new.
+        if item["type"] == "too_short" and any(
+            loc[: len(item["loc"])] == item["loc"] for loc in failed_inside
+        ):
+            continue
         path, missing = _data_path(document.data, item["loc"], item["type"])
         if item["type"] == "union_tag_invalid":
             path = next(
                 (p for p in ((*path, "kind"), (*path, "type")) if p in document.locations), path
             )
-        location = document.locations.get(path) or document.locations.get(()) or Location(
-            document.file
+        location = (
+            document.locations.get(path) or document.locations.get(()) or Location(document.file)
         )
         shown = (*path, missing) if missing is not None else path
         found.append(
@@ -37,10 +44,9 @@ def _data_path(data: Any, loc: tuple, kind: str) -> tuple[PathKey, str | None]:
     current = data
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and part < len(current)
+        ):
             current = current[part]
             path.append(part)
         elif last and kind == "missing":
@@ -84,8 +90,10 @@ def _message(item: dict, missing: str | None) -> str:
         tag = str(ctx.get("tag"))
         return f"unknown {what} '{tag}'{suggest(tag, tags)} (one of: {', '.join(tags)})"
     if kind == "union_tag_not_found":
-        return "missing required key 'type' (single, multiple, true-false, short-answer, "\
+        return (
+            "missing required key 'type' (single, multiple, true-false, short-answer, "
             "numeric, matching or ordering)"
+        )
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return f"expected a mapping of keys to values, got {got}"
     if kind in {"tuple_type", "list_type"}:
@@ -106,7 +114,8 @@ def _message(item: dict, missing: str | None) -> str:
         return f"{got} is not allowed; expected {expected}{suggest(str(value), choices)}"
     if kind == "too_short":
         need = ctx.get("min_length", 1)
-        return f"needs at least {need} item{'s' if need != 1 else ''}, got {ctx.get('actual_length', 0)}"
+        plural = "s" if need != 1 else ""
+        return f"needs at least {need} item{plural}, got {ctx.get('actual_length', 0)}"
     if kind == "string_pattern_mismatch":
         return f"{got} is not in the expected form ({ctx.get('pattern')})"
     if kind == "value_error":

@@ -16,7 +16,15 @@ from pathlib import Path
 
 from coursegen.errors import Diagnostic
 from coursegen.model import Course, Module, Source, parse_citation
-from coursegen.model.quiz import MultipleResponse, Numeric, SingleChoice, TrueFalse
+from coursegen.model.quiz import (
+    Matching,
+    MultipleResponse,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from coursegen.model.slides import QuoteSlide
 from coursegen.model.walk import CitedText, slide_texts
 from coursegen.text import plain_text
@@ -25,7 +33,7 @@ from coursegen.text import plain_text
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _NUMBERED = re.compile(r"^(\d+)\.\s", re.MULTILINE)
 _BLOCKS = re.compile(r"\n[ \t]*\n")
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[a-z]+)?")
 COPY_RUN = 8
 
 
@@ -59,7 +67,7 @@ class SourceText:
         for index, (number, start) in enumerate(starts):
             if number != expected:  # a list inside a paragraph, not a new paragraph
                 continue
-            end = next((s for n, s in starts[index + 1:] if n == expected + 1), len(self.text))
+            end = next((s for n, s in starts[index + 1 :] if n == expected + 1), len(self.text))
             found[number] = self.text[start:end]
             expected += 1
         return found
@@ -74,11 +82,13 @@ class SourceText:
 
     @cached_property
     def shingles(self) -> set[tuple[str, ...]]:
-        words = _WORD.findall(self.text.lower())
-        return {tuple(words[i:i + COPY_RUN]) for i in range(len(words) - COPY_RUN + 1)}
+        words = [w.lower() for w in _WORD.findall(self.text)]
+        return {tuple(words[i : i + COPY_RUN]) for i in range(len(words) - COPY_RUN + 1)}
 
 
-def read_source_texts(course: Course, folder: Path) -> tuple[dict[str, SourceText], list[Diagnostic]]:
+def read_source_texts(
+    course: Course, folder: Path
+) -> tuple[dict[str, SourceText], list[Diagnostic]]:
     """Load the text copy of every source that names one; report those not found."""
     texts, found = {}, []
     for source in course.sources:
@@ -86,9 +96,15 @@ def read_source_texts(course: Course, folder: Path) -> tuple[dict[str, SourceTex
             continue
         path = folder / source.text
         if not path.is_file():
-            found.append(Diagnostic(source.location_of("text"), f"source text '{path}' not found",
-                                    path=source.path_of("text"), severity="warning",
-                                    code="source-text-missing"))
+            found.append(
+                Diagnostic(
+                    source.location_of("text"),
+                    f"source text '{path}' not found",
+                    path=source.path_of("text"),
+                    severity="warning",
+                    code="source-text-missing",
+                )
+            )
             continue
         texts[source.id] = SourceText(source, path.read_text(encoding="utf-8"))
     return texts, found
@@ -111,8 +127,11 @@ def cited_texts(module: Module) -> Iterator[CitedText]:
         for slide in lesson.slides:
             for item in slide_texts(slide):
                 copied_ok = isinstance(slide, QuoteSlide)
-                yield CitedText(item.node, item.field, item.text, item.cites) if not copied_ok \
+                yield (
+                    CitedText(item.node, item.field, item.text, item.cites)
+                    if not copied_ok
                     else CitedText(item.node, "quote", item.text, item.cites)
+                )
     for term in module.glossary:
         yield CitedText(term, "definition", term.definition, term.cite)
     if module.bank:
@@ -135,6 +154,15 @@ def _question_texts(question) -> Iterator[CitedText]:
                 yield CitedText(question, name, getattr(question, name), cites)
     if isinstance(question, Numeric):
         yield CitedText(question, "answer", f"{question.answer:g}", cites)
+    if isinstance(question, Matching):
+        for pair in question.pairs:
+            yield CitedText(pair, "left", f"{pair.left} | {pair.right}", cites)
+    if isinstance(question, Ordering):
+        yield CitedText(question, "items", " | ".join(question.items), cites)
+    if isinstance(question, ShortAnswer):
+        for answer in question.answers:
+            if not answer.regex:
+                yield CitedText(answer, "text", answer.text, cites)
 
 
 def _check_item(item: CitedText, texts: dict[str, SourceText]) -> Iterator[Diagnostic]:
@@ -148,38 +176,58 @@ def _check_item(item: CitedText, texts: dict[str, SourceText]) -> Iterator[Diagn
             continue
         passage = source.passage(ref.paragraph)
         if passage is None:
-            yield Diagnostic(item.node.location_of("cite"), f"{ref.source} has no paragraph "
-                             f"{ref.anchor}", path=item.node.path_of("cite"), code="no-paragraph")
+            yield Diagnostic(
+                item.node.location_of("cite"),
+                f"{ref.source} has no paragraph {ref.anchor}",
+                path=item.node.path_of("cite"),
+                code="no-paragraph",
+            )
             continue
         passages.append(passage)
     checkable = item.cites and all(parse_citation(c).source in texts for c in item.cites)
     if figures and not item.cites:
-        yield Diagnostic(item.node.location_of(item.field), f"figure {figures[0]} has no "
-                         "citation; cite the paragraph it comes from",
-                         path=item.node.path_of(item.field), code="uncited-figure")
+        yield Diagnostic(
+            item.node.location_of(item.field),
+            f"figure {figures[0]} has no citation; cite the paragraph it comes from",
+            path=item.node.path_of(item.field),
+            code="uncited-figure",
+        )
     elif figures and checkable:
         available = {normalise(f) for p in passages for f in figures_in(p)}
         for figure in figures:
             if normalise(figure) not in available:
                 cited = ", ".join(item.cites)
-                yield Diagnostic(item.node.location_of(item.field),
-                                 f"figure {figure} does not appear in {cited}",
-                                 path=item.node.path_of(item.field), code="figure-not-in-source")
+                yield Diagnostic(
+                    item.node.location_of(item.field),
+                    f"figure {figure} does not appear in {cited}",
+                    path=item.node.path_of(item.field),
+                    code="figure-not-in-source",
+                )
     if item.field != "quote":
         yield from _copied(item, text, texts)
 
 
+def _is_name(words: list[str]) -> bool:
+    """Mostly capitalised words are a name or a title, which may be given as the source has it."""
+    return sum(w[0].isupper() for w in words) * 2 >= len(words)
+
+
 def _copied(item: CitedText, text: str, texts: dict[str, SourceText]) -> Iterator[Diagnostic]:
-    words = _WORD.findall(text.lower())
+    original = _WORD.findall(text)
+    words = [w.lower() for w in original]
     for cite in item.cites:
         source = texts.get(parse_citation(cite).source)
         if source is None:
             continue
         for i in range(len(words) - COPY_RUN + 1):
-            if tuple(words[i:i + COPY_RUN]) in source.shingles:
-                run = " ".join(words[i:i + COPY_RUN])
-                yield Diagnostic(item.node.location_of(item.field),
-                                 f"'{run} …' is copied from {source.source.id}; "
-                                 "say it in your own words", path=item.node.path_of(item.field),
-                                 severity="warning", code="copied-text")
+            run_words = original[i : i + COPY_RUN]
+            if tuple(words[i : i + COPY_RUN]) in source.shingles and not _is_name(run_words):
+                run = " ".join(words[i : i + COPY_RUN])
+                yield Diagnostic(
+                    item.node.location_of(item.field),
+                    f"'{run} …' is copied from {source.source.id}; say it in your own words",
+                    path=item.node.path_of(item.field),
+                    severity="warning",
+                    code="copied-text",
+                )
                 return

@@ -34,6 +34,19 @@ class YamlDocument:
     locations: dict[PathKey, Location]
 
 
+class LocatedStr(str):
+    """A string from a YAML file that remembers where it was written.
+
+    Pydantic turns it into a plain `str` on validation; before that, a model that
+    accepts a bare string as shorthand (a point, an answer) reads its location.
+    """
+
+    __slots__ = ("location",)
+
+    def __reduce__(self) -> tuple:
+        return (str, (str(self),))
+
+
 class YamlProblem(Exception):
     """A file that cannot be read as course YAML, with the place and the fix."""
 
@@ -174,9 +187,17 @@ def _to_data(
         ]
     if isinstance(node, ScalarNode):
         try:
-            return loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as error:
-            raise YamlProblem(here, f"cannot read this value: {error.problem}") from None
+            value = loader.construct_object(node, deep=True)
+            if isinstance(value, str):
+                value = LocatedStr(value)
+                value.location = here
+            return value
+        except yaml.constructor.ConstructorError:
+            raise YamlProblem(
+                here,
+                f"YAML tags like '{node.tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed "
+                "in course files; remove the tag",
+            ) from None
     raise YamlProblem(here, "unsupported YAML node")
 
 

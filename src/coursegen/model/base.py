@@ -60,7 +60,14 @@ class Node(BaseModel):
     @classmethod
     def _keep_origin(cls, data: Any, handler: Any, info: ValidationInfo) -> Any:
         origin = None
-        data = cls.from_scalar(data)
+        converted = cls.from_scalar(data)
+        location = getattr(data, "location", None)
+        if converted is not data and isinstance(converted, dict) and location is not None:
+            converted = {
+                **converted,
+                ORIGIN: Origin(location, values=dict.fromkeys(converted, location)),
+            }
+        data = converted
         if isinstance(data, dict) and ORIGIN in data:
             data = dict(data)
             origin = data.pop(ORIGIN)
@@ -76,7 +83,8 @@ class Node(BaseModel):
         known = set(cls.model_fields) - internal
         # Internal fields are filled in by the loader; only a key written in the file is wrong.
         unknown = [
-            key for key in data
+            key
+            for key in data
             if key not in known and (key not in internal or str(key) in origin.keys)
         ]
         sink = (info.context or {}).get("diagnostics") if info else None
@@ -99,9 +107,7 @@ class Node(BaseModel):
     def internal_fields(cls) -> set[str]:
         """Names of fields the loader fills in, which YAML files may not set."""
         return {
-            name
-            for name, field in cls.model_fields.items()
-            if field.json_schema_extra == INTERNAL
+            name for name, field in cls.model_fields.items() if field.json_schema_extra == INTERNAL
         }
 
     @classmethod

@@ -16,7 +16,6 @@ from coursegen.model.source import Citations, Source
 BloomLevel = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
-
 class Objective(Node):
     """A learning objective, written with a Bloom verb, at a Bloom level."""
 

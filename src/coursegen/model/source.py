@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field

@@ -1,0 +1,5 @@
+"""`python -m coursegen` runs the command line."""
+
+from coursegen.cli import main
+
+main()

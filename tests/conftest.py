@@ -1,0 +1,26 @@
+"""Shared fixtures: a fresh copy of the starter course, and the path of the shipped course."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coursegen.scaffold import create_course
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def starter_course(tmp_path: Path) -> Path:
+    """A writable copy of the course `coursegen new` creates."""
+    directory = tmp_path / "course"
+    create_course(directory)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def shipped_course() -> Path:
+    """The course shipped at the repository root."""
+    return REPO

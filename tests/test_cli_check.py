@@ -1,0 +1,133 @@
+"""`coursegen check`, `new` and `schema` run as a user runs them: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEEDS
+
+
+def coursegen(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed command line and capture what it prints."""
+    return subprocess.run(
+        [sys.executable, "-m", "coursegen", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_a_new_course_checks_clean(tmp_path: Path) -> None:
+    made = coursegen("new", tmp_path / "c")
+    assert made.returncode == 0, made.stderr
+    result = coursegen("check", "--strict", tmp_path / "c")
+    assert result.returncode == 0
+    assert result.stdout.strip() == "ok: 0 errors, 0 warnings"
+
+
+def test_new_refuses_a_folder_that_has_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me")
+    result = coursegen("new", tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"coursegen: {tmp_path} is not empty; choose a new folder"
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+def test_errors_go_to_stderr_with_location_and_exit_1(starter_course: Path) -> None:
+    lesson = starter_course / "modules/getting-started/01-double-edged.yaml"
+    lesson.write_text(
+        lesson.read_text().replace(
+            "    points:\n      - text: Crim", "    pionts:\n      - text: Crim", 1
+        )
+    )
+    result = coursegen("check", starter_course)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        "modules/getting-started/01-double-edged.yaml:18:5: slides[1].pionts: "
+        "unknown key 'pionts'; did you mean 'points'?"
+    )
+    assert lines[-1] == "failed: 1 error, 0 warnings"
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_fail_only_with_strict(starter_course: Path) -> None:
+    module = starter_course / "modules/getting-started/module.yaml"
+    module.write_text(module.read_text().replace("review_by: 2030-01-01", "review_by: 2020-01-01"))
+    for lesson in (starter_course / "modules/getting-started").glob("0*.yaml"):
+        lesson.write_text(lesson.read_text().replace("review_by: 2030-01-01\n", ""))
+    relaxed = coursegen("check", starter_course)
+    assert relaxed.returncode == 0
+    assert "warning: content was due for review on 2020-01-01" in relaxed.stderr + relaxed.stdout
+    strict = coursegen("check", "--strict", starter_course)
+    assert strict.returncode == 1
+
+
+def test_json_format_lists_every_diagnostic(starter_course: Path) -> None:
+    bank = starter_course / "quizzes/getting-started.yaml"
+    bank.write_text(bank.read_text().replace("objective: explain-dual-use", "objective: nope", 1))
+    result = coursegen("check", "--format", "json", starter_course)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["diagnostics"] == [
+        {
+            "file": "quizzes/getting-started.yaml",
+            "line": 13,
+            "column": 16,
+            "path": "questions[0].objective",
+            "severity": "error",
+            "code": "unknown-objective",
+            "message": "objective 'nope' is not defined in module.yaml",
+        }
+    ]
+
+
+def test_a_folder_without_course_yaml_says_what_to_do(tmp_path: Path) -> None:
+    result = coursegen("check", tmp_path)
+    assert result.returncode == 1
+    assert (
+        "course.yaml: no course.yaml here; run coursegen in a course folder, or create "
+        "one with 'coursegen new DIR'" in result.stderr
+    )
+
+
+def test_a_50_mb_file_is_refused_at_once(starter_course: Path) -> None:
+    big = starter_course / "modules/getting-started/03-big.yaml"
+    with big.open("w") as handle:
+        handle.write("id: big\ntitle: Big\nduration: 5\nslides:\n")
+        line = "  - {title: padding, notes: n}\n"
+        handle.write(line * (50 * 1024 * 1024 // len(line)))
+    result = coursegen("check", starter_course)
+    assert result.returncode == 1
+    assert (
+        "modules/getting-started/03-big.yaml: file is 50.0 MB; course files must be under "
+        "2 MB — split it into several lessons" in result.stderr
+    )
+
+
+def test_schema_describes_lesson_files() -> None:
+    result = coursegen("schema", "lesson")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "coursegen lesson file"
+    assert {"id", "title", "duration", "slides"} <= set(schema["properties"])
+    assert "file" not in schema["properties"]
+    kinds = {
+        s["properties"]["kind"].get("const") or s["properties"]["kind"].get("default")
+        for s in schema["$defs"].values()
+        if "kind" in s.get("properties", {})
+    }
+    assert {"bullets", "stat", "compare", "case", "knowledge-check", "references"} <= kinds
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repository")
+def test_the_shipped_course_passes_strict_check_against_its_sources() -> None:
+    result = coursegen("check", "--strict", "--sources", SEEDS, REPO)
+    assert result.returncode == 0, result.stderr
