@@ -106,30 +106,43 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
 @click.option("--only", help="Comma-separated targets: decks,handouts,site,lms.")
 @click.option("--module", "modules", multiple=True, help="Build only this module (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel workers (default: cores).")
+@click.option("--clean", is_flag=True, help="Remove earlier outputs first and rebuild all.")
 @click.option("--no-notes", is_flag=True, help="Leave speaker notes out of the decks.")
 @click.option("--paper", type=click.Choice(["A4", "Letter"]), help="Handout paper size.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every file written.")
 def build(
     directory: Path,
     only: str | None,
     modules: tuple[str, ...],
     out: Path | None,
+    jobs: int | None,
+    clean: bool,
     no_notes: bool,
     paper: str | None,
     strict: bool,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
-    """Check the course, then build its outputs into DIRECTORY/build."""
+    """Check the course, then build what changed into DIRECTORY/build."""
     from coursegen.build import build as run_build
+    from coursegen.build_progress import choose_progress, summary_line
     from coursegen.render.options import RenderOptions
 
     targets = [t.strip() for t in only.split(",") if t.strip()] if only else None
     options = RenderOptions(modules=modules or None, notes=not no_notes, paper=paper)
-    result = run_build(directory, out, targets, options, strict)
-    _print_diagnostics(result.diagnostics)
-    written = sum(len(paths) for paths in result.outputs.values())
-    for target, paths in result.outputs.items():
-        click.echo(f"{target}: {len(paths)} file{'s' * (len(paths) != 1)}")
-    click.echo(f"built {written} file{'s' * (written != 1)} ({_summary(result.diagnostics)})")
+    progress = choose_progress(quiet, verbose)
+    try:
+        result = run_build(directory, out, targets, options, strict, jobs, clean, progress)
+    finally:
+        progress.close()
+    if not quiet:
+        _print_diagnostics(result.diagnostics)
+    click.echo(summary_line(result))
+    if result.failed:
+        sys.exit(1)
 
 
 @cli.command()

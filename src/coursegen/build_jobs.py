@@ -1,0 +1,134 @@
+"""Build jobs and their input fingerprints: what must be rebuilt after an edit.
+
+A job is one target for one module, or one target's course-wide files. Its
+fingerprint hashes every input that can change its output: the module's YAML
+(or all modules' for a course-wide job), course.yaml, sources.yaml, the
+built-in and course templates, the coursegen version and the render options.
+Fingerprints are computed from file bytes alone, so a build with nothing to do
+never loads the course or imports a renderer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from coursegen import __version__
+from coursegen.output import write_text
+
+MANIFEST = ".coursegen-build.json"
+
+
+@dataclass(frozen=True)
+class Target:
+    """An output family: which renderer makes it, and whether it has per-module files."""
+
+    name: str
+    renderer: str
+    per_module: bool = True
+    course_wide: bool = False
+
+
+TARGETS: dict[str, Target] = {
+    "decks": Target("decks", "coursegen.render.deck:render_decks"),
+    "handouts": Target("handouts", "coursegen.render.handout:render_handouts", course_wide=True),
+    "site": Target("site", "coursegen.render.site:render_site", per_module=False, course_wide=True),
+    "lms": Target("lms", "coursegen.export.lms:render_lms", course_wide=True),
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One unit of work: a target for one module (or for the course-wide files, module=None)."""
+
+    target: str
+    module: str | None
+
+    @property
+    def key(self) -> str:
+        """A stable name, used in the manifest and in progress lines."""
+        return f"{self.target}:{self.module or '(course)'}"
+
+
+def plan_jobs(
+    targets: list[str], module_ids: list[str], selected: tuple[str, ...] | None
+) -> list[Job]:
+    """The jobs for these targets: per selected module, plus course-wide ones for a full build."""
+    jobs = []
+    for name in targets:
+        target = TARGETS[name]
+        if target.per_module:
+            jobs += [Job(name, m) for m in module_ids if selected is None or m in selected]
+        if target.course_wide and selected is None:
+            jobs.append(Job(name, None))
+    return jobs
+
+
+def _hash_files(digest: hashlib._Hash, paths: list[Path], root: Path) -> None:
+    for path in sorted(paths):
+        if path.is_file() and not path.name.startswith("."):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+
+
+def _tree(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+
+
+class Fingerprints:
+    """Computes job fingerprints for a course folder, reading each file once."""
+
+    def __init__(self, root: Path, module_ids: list[str], options_fingerprint: str) -> None:
+        self.root = root
+        common = hashlib.sha256(f"{__version__};{options_fingerprint}".encode())
+        builtin = Path(str(files("coursegen") / "templates"))
+        _hash_files(common, _tree(builtin), builtin)
+        course_templates = root / "templates"
+        if course_templates.resolve() != builtin.resolve():
+            _hash_files(common, _tree(course_templates), root)
+        _hash_files(common, [root / "course.yaml", root / "sources.yaml"], root)
+        self.common = common.hexdigest()
+        self.modules = {m: self._module_hash(m) for m in module_ids}
+
+    def _module_hash(self, module_id: str) -> str:
+        digest = hashlib.sha256()
+        paths = [
+            *_tree(self.root / "modules" / module_id),
+            self.root / "quizzes" / f"{module_id}.yaml",
+        ]
+        _hash_files(digest, paths, self.root)
+        return digest.hexdigest()
+
+    def of(self, job: Job) -> str:
+        """The fingerprint of one job."""
+        parts = [self.common, job.key]
+        parts += [self.modules[job.module]] if job.module else sorted(self.modules.values())
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class Manifest:
+    """What the last builds produced: per job, its fingerprint and its output files."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = out_dir / MANIFEST
+        try:
+            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def is_current(self, job: Job, fingerprint: str, out_dir: Path) -> bool:
+        """Whether the job's outputs exist and were made from these exact inputs."""
+        entry = self.entries.get(job.key)
+        return (
+            bool(entry)
+            and entry["fingerprint"] == fingerprint
+            and all((out_dir / name).is_file() for name in entry["outputs"])
+        )
+
+    def record(self, job: Job, fingerprint: str, outputs: list[str]) -> None:
+        """Remember a finished job and save the manifest at once (atomically)."""
+        self.entries[job.key] = {"fingerprint": fingerprint, "outputs": outputs}
+        write_text(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
