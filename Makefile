@@ -20,7 +20,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 build: $(VENV)/.installed
 	$(BIN)/coursegen build .
 
-test: $(VENV)/.installed-dev
+# Independent checkers the tests run (gift-pegjs, scorm-again, axe-core, vnu-jar), pinned by the lockfile.
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
+	if command -v npm >/dev/null; then npm ci --prefix tests/js --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; fi
+
+test: $(VENV)/.installed-dev tests/js/node_modules/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -W error -n 2 --dist loadfile
 

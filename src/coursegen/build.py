@@ -39,6 +39,8 @@ class JobOutcome:
     outputs: list[Path] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Warnings the renderer found (e.g. text too long for a slide), from `outputs.diagnostics`."""
 
 
 @dataclass
@@ -117,7 +119,8 @@ def run_job(course: Course, job: Job, out_dir: Path, options: RenderOptions) -> 
     try:
         render = getattr(importlib.import_module(module_name), function)
         outputs = render(course, out_dir, job_options)
-        return JobOutcome(job, list(outputs), None, time.perf_counter() - started)
+        return JobOutcome(job, list(outputs), None, time.perf_counter() - started,
+                          list(getattr(outputs, "diagnostics", ())))
     except CoursegenError as error:
         message = str(error)
     except Exception as error:  # a renderer bug fails its job, not the whole build
@@ -178,6 +181,7 @@ def build(
             outputs = [str(p.relative_to(out_dir)) for p in outcome.outputs]
             manifest.record(outcome.job, fingerprints.of(outcome.job), outputs)
             result.built.append(outcome)
+            result.diagnostics.extend(outcome.diagnostics)
         else:
             result.failed.append(outcome)
     result.seconds = time.perf_counter() - started

@@ -20,10 +20,12 @@ from coursegen.model.quiz import (
     SingleChoice,
 )
 from coursegen.model.slides import (
+    CaseSlide,
     ImageSlide,
     KnowledgeCheckSlide,
     ReferencesSlide,
     SectionSlide,
+    TableSlide,
 )
 from coursegen.model.walk import citations_in_module
 
@@ -148,6 +150,7 @@ def _lesson_rules(
                 f"no question '{slide.question}' in quizzes/{module.id}.yaml",
                 "unknown-question",
             )
+        yield from _table_shape_rules(slide)
         if not isinstance(slide, SectionSlide | ReferencesSlide) and not slide.notes:
             yield _at(
                 slide,
@@ -156,6 +159,17 @@ def _lesson_rules(
                 "no-notes",
                 "warning",
             )
+
+
+def _table_shape_rules(slide) -> Iterator[Diagnostic]:
+    tables = [slide] if isinstance(slide, TableSlide) else []
+    if isinstance(slide, CaseSlide):
+        tables += [e for e in slide.exhibits if e.columns]
+    for table in tables:
+        for index, row in enumerate(table.rows):
+            if len(row) != len(table.columns):
+                yield _at(table, "rows", f"row {index + 1} has {len(row)} cells but the table "
+                          f"has {len(table.columns)} columns", "table-shape")
 
 
 def _bank_rules(

@@ -166,6 +166,25 @@ def new(directory: Path) -> None:
     click.echo(f"created {len(written)} files in {directory}; next: coursegen check {directory}")
 
 
+from coursegen.cli_quiz import grade, quiz, results  # noqa: E402
+
+cli.add_command(quiz)
+cli.add_command(grade)
+cli.add_command(results)
+
+from coursegen.cli_export import export  # noqa: E402
+
+cli.add_command(export)
+
+from coursegen.cli_stats import stats  # noqa: E402
+
+cli.add_command(stats)
+
+from coursegen.cli_serve import serve  # noqa: E402
+
+cli.add_command(serve)
+
+
 def main() -> None:
     """Entry point of the `coursegen` console script."""
     cli(prog_name="coursegen")

@@ -7,6 +7,7 @@ a located message instead of being silently accepted (or hanging).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,31 @@ class _StrictLoader(yaml.SafeLoader):
             self.depth -= 1
 
 
+class _NeedsStrictReading(Exception):
+    """The fast reading met something only the strict reader can locate exactly (an alias)."""
+
+
+class _FastLoader(yaml.CSafeLoader):
+    """libyaml's parser and composer: about fifty times faster than the pure-Python ones.
+
+    It is used only for files whose flow nesting is shallow (libyaml's composer
+    recurses in C and crashes on pathological nesting); aliases and depth are
+    then checked while walking the composed tree.
+    """
+
+
+_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest nesting of [ ] and { } (an overestimate when brackets sit in quotes)."""
+    depth = deepest = 0
+    for char in _BRACKETS.sub("", text):
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _location(file: str, mark: Any) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
@@ -118,7 +144,15 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise YamlProblem(Location(display, 1, 1), "file is empty; expected a mapping of keys")
-    loader = _StrictLoader(text, display)
+    if _flow_depth(text) <= MAX_DEPTH:
+        try:
+            return _parse(_FastLoader(text), text, display)
+        except _NeedsStrictReading:
+            pass
+    return _parse(_StrictLoader(text, display), text, display)
+
+
+def _parse(loader: Any, text: str, display: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
     except YamlProblem:
@@ -134,7 +168,7 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
     if node is None:
         raise YamlProblem(Location(display, 1, 1), "file is empty; expected a mapping of keys")
     locations: dict[PathKey, Location] = {}
-    data = _to_data(node, (), display, loader, locations)
+    data = _Walk(display, loader, locations).to_data(node, ())
     return YamlDocument(display, data, locations)
 
 
@@ -169,67 +203,67 @@ def _line(text: str, mark: Any) -> str:
     return lines[mark.line] if mark.line < len(lines) else ""
 
 
-def _to_data(
-    node: Node,
-    path: PathKey,
-    file: str,
-    loader: _StrictLoader,
-    locations: dict[PathKey, Location],
-) -> Any:
-    here = _location(file, node.start_mark)
-    locations[path] = here
-    if isinstance(node, MappingNode):
-        return _mapping(node, path, file, loader, locations, here)
-    if isinstance(node, SequenceNode):
-        return [
-            _to_data(item, (*path, index), file, loader, locations)
-            for index, item in enumerate(node.value)
-        ]
-    if isinstance(node, ScalarNode):
+class _Walk:
+    """Turns composed nodes into plain data, noting every location; refuses aliases and depth."""
+
+    def __init__(self, file: str, loader: Any, locations: dict[PathKey, Location]) -> None:
+        self.file = file
+        self.loader = loader
+        self.locations = locations
+        self.seen: set[int] = set()
+
+    def to_data(self, node: Node, path: PathKey) -> Any:
+        here = _location(self.file, node.start_mark)
+        if id(node) in self.seen:  # libyaml composed an alias as a shared node
+            raise _NeedsStrictReading
+        self.seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise YamlProblem(
+                here, f"nested more than {MAX_DEPTH} levels deep; flatten the structure"
+            )
+        self.locations[path] = here
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, here)
+        if isinstance(node, SequenceNode):
+            return [self.to_data(item, (*path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, here)
+        raise YamlProblem(here, "unsupported YAML node")
+
+    def _scalar(self, node: ScalarNode, here: Location) -> Any:
         try:
-            value = loader.construct_object(node, deep=True)
-            if isinstance(value, str):
-                value = LocatedStr(value)
-                value.location = here
-            return value
+            value = self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
             raise YamlProblem(
                 here,
                 f"YAML tags like '{node.tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed "
                 "in course files; remove the tag",
             ) from None
-    raise YamlProblem(here, "unsupported YAML node")
+        if isinstance(value, str):
+            value = LocatedStr(value)
+            value.location = here
+        return value
 
-
-def _mapping(
-    node: MappingNode,
-    path: PathKey,
-    file: str,
-    loader: _StrictLoader,
-    locations: dict[PathKey, Location],
-    here: Location,
-) -> dict:
-    result: dict[Any, Any] = {}
-    keys: dict[str, Location] = {}
-    values: dict[str, Location] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
-            raise YamlProblem(
-                _location(file, key_node.start_mark), "a key must be plain text, not a list or map"
-            )
-        key = loader.construct_object(key_node)
-        key_text = str(key).lower() if isinstance(key, bool) else str(key)
-        key_location = _location(file, key_node.start_mark)
-        if key_text in keys:
-            first = keys[key_text]
-            raise YamlProblem(
-                key_location,
-                f"duplicate key '{key_text}' (first given at line {first.line}); "
-                "keep one and delete the other",
-            )
-        keys[key_text] = key_location
-        child_path = (*path, key_text)
-        result[key_text] = _to_data(value_node, child_path, file, loader, locations)
-        values[key_text] = locations[child_path]
-    result[ORIGIN] = Origin(here, path_text(path), keys, values)
-    return result
+    def _mapping(self, node: MappingNode, path: PathKey, here: Location) -> dict:
+        result: dict[Any, Any] = {}
+        keys: dict[str, Location] = {}
+        values: dict[str, Location] = {}
+        for key_node, value_node in node.value:
+            key_location = _location(self.file, key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(key_location, "a key must be plain text, not a list or map")
+            key = self.loader.construct_object(key_node)
+            key_text = str(key).lower() if isinstance(key, bool) else str(key)
+            if key_text in keys:
+                first = keys[key_text]
+                raise YamlProblem(
+                    key_location,
+                    f"duplicate key '{key_text}' (first given at line {first.line}); "
+                    "keep one and delete the other",
+                )
+            keys[key_text] = key_location
+            child_path = (*path, key_text)
+            result[key_text] = self.to_data(value_node, child_path)
+            values[key_text] = self.locations[child_path]
+        result[ORIGIN] = Origin(here, path_text(path), keys, values)
+        return result

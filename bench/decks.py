@@ -1,0 +1,100 @@
+"""Deck build speed: coursegen's decks against a bare python-pptx script writing the same text.
+
+The floor writes, for every slide coursegen makes, one "Title and Content" slide on
+python-pptx's default template with the same title, the same body paragraphs and
+the same notes: the least work any deck writer must do. Then one module is built
+through the CLI (`coursegen build --only decks --module ID`) as a user would.
+
+    .venv/bin/python bench/decks.py [COURSE_DIR]
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pptx import Presentation
+
+from coursegen.build import load_checked
+from coursegen.render.deck import DeckTemplate, render_decks
+from coursegen.render.deck_specs import build_deck_specs
+from coursegen.render.deck_theme import deck_template, load_theme
+from coursegen.render.options import RenderOptions
+from coursegen.render.text_fit import FontMetrics
+
+REPEAT = 5
+
+
+def floor(decks: dict[str, list[tuple[str, list[str], str]]], out: Path) -> None:
+    """Write each deck's titles, paragraphs and notes with nothing but python-pptx."""
+    for module_id, slides in decks.items():
+        prs = Presentation()
+        layout = prs.slide_layouts[1]
+        for title, paragraphs, notes in slides:
+            slide = prs.slides.add_slide(layout)
+            slide.shapes.title.text = title
+            frame = slide.placeholders[1].text_frame
+            for index, text in enumerate(paragraphs):
+                paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+                paragraph.text = text
+            if notes:
+                slide.notes_slide.notes_text_frame.text = notes
+        prs.save(str(out / f"{module_id}.pptx"))
+
+
+def interleaved(first, second) -> tuple[float, float]:
+    """Best CPU seconds of REPEAT alternating runs of two callables.
+
+    Alternating and counting CPU time (not wall time) keeps other load on the
+    machine from favouring either side.
+    """
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(REPEAT):
+        for function, bucket in ((first, times[0]), (second, times[1])):
+            start = time.process_time()
+            function()
+            bucket.append(time.process_time() - start)
+    return min(times[0]), min(times[1])
+
+
+def main() -> None:
+    """Print coursegen vs floor for all decks, and the CLI time for one module."""
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
+    course, _ = load_checked(root)
+    theme = load_theme(course.root)
+    template = DeckTemplate(*deck_template(course.root, course.info.branding.deck_template))
+    metrics = FontMetrics(theme.fonts["body"])
+    decks = {}
+    for module in course.modules:
+        spec = build_deck_specs(course, module, template.boxes, theme, metrics)
+        decks[module.id] = [(s.title_text, s.texts(), s.notes) for s in spec.slides]
+    slides = sum(len(d) for d in decks.values())
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        ours, bare = interleaved(lambda: render_decks(course, out, RenderOptions()),
+                                 lambda: floor(decks, out))
+        print(f"decks: {len(decks)} modules, {slides} slides (best CPU time of {REPEAT})")
+        print(f"  coursegen render_decks   {ours * 1000:8.1f} ms")
+        print(f"  bare python-pptx floor   {bare * 1000:8.1f} ms")
+        print(f"  ratio                    {ours / bare:8.2f}x  (target <= 1.5x)")
+        module_id = course.modules[0].id
+        times = []
+        for attempt in range(REPEAT):  # a fresh output folder each time: no up-to-date skips
+            command = [str(Path(sys.executable).parent / "coursegen"), "build", str(root),
+                       "--only", "decks", "--module", module_id,
+                       "--out", str(out / f"cli{attempt}")]
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+        print(f"  coursegen build --only decks --module {module_id}: "
+              f"{min(times) * 1000:.0f} ms (whole process, best of {REPEAT})")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import coursegen.cli"], check=True)
+        print(f"  python -c 'import coursegen.cli': {(time.perf_counter() - start) * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+"""Load on `coursegen serve`: 200 learners at once, each answer saved by its own request.
+
+Starts `coursegen serve` on loopback with a fresh SQLite database and a 10-question
+quiz, then runs 200 simulated learners concurrently with httpx (join, start, answer
+10 questions one request each, submit):
+
+1. as in a training room: each learner thinks ~1 s between answers; prints the
+   answer-save latency p50/p95/p99 (target: p95 under 50 ms);
+2. flat out (no thinking): answer-save throughput, against a bare Starlette "hello"
+   endpoint on uvicorn, the ceiling, measured in the same run with the same clients.
+
+After each run it checks that every answer (2,000 per run) is in the database.
+Loopback only; bounded by a deadline per phase.
+
+    .venv/bin/python bench/serve_load.py [--learners 200] [--think 1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+QUESTIONS = 10
+PHASE_DEADLINE = 240.0
+HELLO_APP = '''
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+
+async def hello(request):
+    return PlainTextResponse("hello")
+
+app = Starlette(routes=[Route("/hello", hello, methods=["GET", "POST"])])
+'''
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_course(folder: Path) -> None:
+    """The starter course with a 10-question single-choice bank, all drawn."""
+    from coursegen.scaffold import create_course
+
+    create_course(folder)
+    lines = ["module: getting-started", "settings:", "  pass_mark: 70", "  time_limit: 30",
+             "questions:"]
+    ids = ["dual-use", "safeguard-order"] + [f"q{k}" for k in range(2, QUESTIONS)]
+    for k, question_id in enumerate(ids):  # the lessons' knowledge checks name the first two
+        objective = "explain-dual-use" if k % 2 else "apply-safeguards"
+        options = ["{text: Right, correct: true}", "{text: Wrong}"]
+        lines += [f"  - id: {question_id}", "    type: single", f"    objective: {objective}",
+                  f"    stem: Load question {k}?", "    options:",
+                  *(f"      - {o}" for o in (options if k % 2 else options[::-1])),
+                  "    explanation: Because.", "    cite: [unodc-ws4-2020]"]
+    (folder / "quizzes" / "getting-started.yaml").write_text("\n".join(lines) + "\n")
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 30.0) -> None:
+    """Poll `url` until it answers, or fail if the server died or took too long."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"server exited: {process.stderr.read().decode() if process.stderr else ''}")
+        try:
+            if httpx.get(url, timeout=1.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    sys.exit(f"server at {url} did not start in {seconds:.0f} s")
+
+
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+async def learner(base: str, index: int, think: float, saves: list[float]) -> str:
+    """One learner's whole attempt; returns the attempt uid."""
+    async with httpx.AsyncClient(base_url=base, timeout=60.0) as client:
+        token = CSRF.search((await client.get("/")).text).group(1)
+        await client.post("/join", data={"name": f"Learner {index:03d}", "csrf": token})
+        token = CSRF.search((await client.get("/")).text).group(1)
+        started = await client.post("/start", data={"module": "getting-started",
+                                                      "form": "exam", "csrf": token})
+        uid = started.headers["location"].split("/")[2]
+        headers = {"x-autosave": "1", "x-csrf-token": token}
+        for number in range(1, QUESTIONS + 1):
+            if think:
+                await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
+            began = time.perf_counter()
+            reply = await client.post(f"/a/{uid}/{number}", data={f"q{number}": "0"},
+                                      headers=headers)
+            saves.append(time.perf_counter() - began)
+            if reply.status_code != 200 or not reply.json().get("saved"):
+                raise RuntimeError(f"answer not saved: {reply.status_code} {reply.text[:200]}")
+        done = await client.post(f"/a/{uid}/submit", data={"csrf": token})
+        if done.status_code != 303:
+            raise RuntimeError(f"submit failed: {done.status_code}")
+        return uid
+
+
+async def run_learners(base: str, count: int, think: float) -> tuple[list[str], list[float], float]:
+    """All learners at once; returns their uids, the save latencies and the wall time."""
+    saves: list[float] = []
+    began = time.perf_counter()
+    uids = await asyncio.wait_for(
+        asyncio.gather(*(learner(base, i, think, saves) for i in range(count))), PHASE_DEADLINE)
+    return uids, saves, time.perf_counter() - began
+
+
+async def run_hello(base: str, clients: int, per_client: int) -> tuple[list[float], float]:
+    """The ceiling: the same number of clients POSTing to a bare hello endpoint."""
+    latencies: list[float] = []
+
+    async def one_client() -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=60.0) as client:
+            for _ in range(per_client):
+                began = time.perf_counter()
+                await client.post("/hello", data={"q1": "0"})
+                latencies.append(time.perf_counter() - began)
+
+    began = time.perf_counter()
+    await asyncio.wait_for(asyncio.gather(*(one_client() for _ in range(clients))),
+                           PHASE_DEADLINE)
+    return latencies, time.perf_counter() - began
+
+
+def percentiles(values: list[float]) -> str:
+    """p50/p95/p99 in milliseconds."""
+    cuts = statistics.quantiles(values, n=100)
+    p50, p95, p99 = (cuts[k] * 1000 for k in (49, 94, 98))
+    return f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms"
+
+
+def check_database(db: Path, uids: list[str]) -> int:
+    """How many of these attempts' answers are stored; exits if any is missing."""
+    from coursegen.quiz.store import open_store
+
+    store = open_store(str(db))
+    try:
+        records = {r.uid: r for r in store.list_attempts()}
+        stored = sum(len(store.responses(records[uid].id)) for uid in uids)
+        finished = sum(records[uid].status == "finished" for uid in uids)
+    finally:
+        store.close()
+    expected = len(uids) * QUESTIONS
+    if stored != expected or finished != len(uids):
+        sys.exit(f"FAIL: {stored} of {expected} answers stored, {finished} attempts finished")
+    return stored
+
+
+def main() -> None:
+    """Run both phases and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=200)
+    parser.add_argument("--think", type=float, default=1.0, help="mean seconds between answers")
+    args = parser.parse_args()
+    coursegen = Path(sys.executable).with_name("coursegen")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_course(folder / "course")
+        (folder / "hello_app.py").write_text(HELLO_APP)
+        port, hello_port = free_port(), free_port()
+        env = {**os.environ, "COURSEGEN_TRAINER_PASSWORD": ""}
+        server = subprocess.Popen(
+            [str(coursegen), "serve", str(folder / "course"), "--host", "127.0.0.1",
+             "--port", str(port), "--db", str(folder / "attempts.sqlite3")],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        hello = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--app-dir", str(folder), "hello_app:app",
+             "--host", "127.0.0.1", "--port", str(hello_port), "--log-level", "warning"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            base, hello_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{hello_port}"
+            wait_for(base + "/healthz", server)
+            wait_for(hello_base + "/hello", hello)
+            n = args.learners
+            print(f"{n} learners x {QUESTIONS} answers, SQLite, one uvicorn worker, loopback")
+
+            uids, saves, wall = asyncio.run(run_learners(base, n, args.think))
+            stored = check_database(folder / "attempts.sqlite3", uids)
+            print(f"room pace (think ~{args.think:g} s): answer-save {percentiles(saves)}; "
+                  f"{len(saves) / wall:.0f} saves/s over {wall:.1f} s; "
+                  f"{stored} of {n * QUESTIONS} answers in the database")
+
+            uids, saves, wall = asyncio.run(run_learners(base, n, 0.0))
+            stored = check_database(folder / "attempts.sqlite3", uids)
+            ours = len(saves) / wall
+            hello_latencies, hello_wall = asyncio.run(run_hello(hello_base, n, QUESTIONS))
+            ceiling = len(hello_latencies) / hello_wall
+            print(f"flat out: answer-save {percentiles(saves)}; {ours:.0f} saves/s "
+                  f"(whole attempts included); {stored} of {n * QUESTIONS} answers in the database")
+            print(f"ceiling: bare Starlette+uvicorn hello {percentiles(hello_latencies)}; "
+                  f"{ceiling:.0f} req/s")
+            print(f"ratio: answer-save throughput is {ours / ceiling:.2f} x the hello ceiling")
+        finally:
+            for process in (server, hello):
+                process.terminate()
+                process.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

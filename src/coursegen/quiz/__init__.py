@@ -1,0 +1,1 @@
+"""Quizzes: assembling attempts, scoring responses, storing attempts, and the runners."""

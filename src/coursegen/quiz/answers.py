@@ -1,0 +1,165 @@
+"""Typed answers → responses: the input rules shared by the terminal runner and batch grading.
+
+A learner types letters for options ("B", "A,C"), T/F, free text or a number.
+Letters follow the order the learner saw (`order`, see
+:class:`coursegen.quiz.assemble.Presented`); batch grading passes the bank order.
+The result is a response in the format documented in :mod:`coursegen.quiz.scoring`.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Any
+
+from coursegen.model.quiz import (
+    Matching,
+    MultipleResponse,
+    Numeric,
+    Ordering,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
+from coursegen.quiz.scoring import match_choices
+
+LETTERS = string.ascii_uppercase
+_SEPARATORS = re.compile(r"[\s,;]+")
+_TRUE = {"t", "true", "y", "yes"}
+_FALSE = {"f", "false", "n", "no"}
+_BLANK = {"-", "?"}
+
+
+class AnswerInvalid(ValueError):
+    """Typed input that does not follow the input rule; the message says what to type."""
+
+
+def letter(position: int) -> str:
+    """The label of the option shown in `position` (0-based): A, B, ... Z, then 27, 28, ..."""
+    return LETTERS[position] if position < len(LETTERS) else str(position + 1)
+
+
+def input_rule(question: Any, order: tuple[int, ...] = ()) -> str:
+    """One line telling the learner exactly what to type for this question."""
+    if isinstance(question, SingleChoice):
+        return f"Type the letter of one option ({_span(len(question.options))})."
+    if isinstance(question, MultipleResponse):
+        return (f"Type the letters of every option that applies, separated by commas "
+                f"(e.g. A,C); options {_span(len(question.options))}.")
+    if isinstance(question, TrueFalse):
+        return "Type T for true or F for false."
+    if isinstance(question, ShortAnswer):
+        return "Type a short answer (a word or phrase) and press Enter."
+    if isinstance(question, Numeric):
+        unit = f"; the unit ({question.unit}) is optional" if question.unit else ""
+        return f"Type a number (use a point for decimals, e.g. 12.5){unit}."
+    if isinstance(question, Matching):
+        return (f"For items 1 to {len(question.pairs)}, type one letter each, in order, "
+                f"separated by commas (e.g. {','.join(letter(i) for i in _sample(question))}).")
+    if isinstance(question, Ordering):
+        return (f"Type all the letters ({_span(len(question.items))}) in the right order, "
+                "separated by commas (e.g. C,A,B).")
+    return ""
+
+
+def parse_answer(question: Any, text: str, order: tuple[int, ...] = ()) -> Any:
+    """Turn typed `text` into a response; None when nothing was typed.
+
+    Raises AnswerInvalid with what to type instead.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    if isinstance(question, SingleChoice):
+        picks = _letters(text, _order(order, len(question.options)))
+        if len(picks) != 1:
+            raise AnswerInvalid(f"choose exactly one option ({_span(len(question.options))})")
+        return picks[0]
+    if isinstance(question, MultipleResponse):
+        return sorted(set(_letters(text, _order(order, len(question.options)))))
+    if isinstance(question, TrueFalse):
+        word = text.lower()
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        raise AnswerInvalid(f"'{text}' is not T or F")
+    if isinstance(question, ShortAnswer):
+        return text
+    if isinstance(question, Numeric):
+        return parse_number(text, question.unit)
+    if isinstance(question, Matching):
+        return _matching(question, text, _order(order, len(match_choices(question))))
+    if isinstance(question, Ordering):
+        return _ordering(question, text, _order(order, len(question.items)))
+    raise AnswerInvalid(f"unknown question type {type(question).__name__}")
+
+
+def parse_number(text: str, unit: str | None = None) -> float:
+    """A number as people type it: '12.5', '-3', '1,234', '12,5', '1e3', '15 %'."""
+    value = text.strip()
+    if unit and value.lower().endswith(unit.lower()):
+        value = value[: -len(unit)].strip()
+    value = value.replace("\u2212", "-")
+    value = re.sub(r"[\s\u00a0_']", "", value)
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", value):
+        value = value.replace(",", "")  # 1,234 or 1,234.5: a thousands separator
+    elif value.count(",") == 1 and "." not in value:
+        value = value.replace(",", ".")  # 12,5: a decimal comma
+    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", value):
+        raise AnswerInvalid(f"'{text}' is not a number")
+    return float(value)
+
+
+def _span(size: int) -> str:
+    return f"{letter(0)}–{letter(size - 1)}"
+
+
+def _sample(question: Matching) -> list[int]:
+    size = len(question.pairs)
+    return [(i + 1) % size for i in range(size)]
+
+
+def _order(order: tuple[int, ...], size: int) -> tuple[int, ...]:
+    return tuple(order) if len(order) == size else tuple(range(size))
+
+
+def _tokens(text: str) -> list[str]:
+    tokens = [t for t in _SEPARATORS.split(text.strip()) if t]
+    # "AC" is read as "A,C" when every character is a letter
+    if len(tokens) == 1 and len(tokens[0]) > 1 and tokens[0].isalpha() \
+            and tokens[0].upper() not in {"TRUE", "FALSE"}:
+        return list(tokens[0])
+    return tokens
+
+
+def _position(token: str, size: int) -> int:
+    token = token.upper()
+    if token.isdigit():
+        position = int(token) - 1
+    elif len(token) == 1 and token in LETTERS:
+        position = LETTERS.index(token)
+    else:
+        raise AnswerInvalid(f"'{token}' is not an option; use letters {_span(size)}")
+    if not 0 <= position < size:
+        raise AnswerInvalid(f"'{token}' is not an option; use letters {_span(size)}")
+    return position
+
+
+def _letters(text: str, order: tuple[int, ...]) -> list[int]:
+    return [order[_position(t, len(order))] for t in _tokens(text)]
+
+
+def _matching(question: Matching, text: str, order: tuple[int, ...]) -> list[int | None]:
+    tokens = _tokens(text)
+    pairs = len(question.pairs)
+    if len(tokens) != pairs:
+        raise AnswerInvalid(f"give {pairs} letters, one for each item 1 to {pairs} "
+                            f"(you gave {len(tokens)})")
+    return [None if t in _BLANK else order[_position(t, len(order))] for t in tokens]
+
+
+def _ordering(question: Ordering, text: str, order: tuple[int, ...]) -> list[int]:
+    size = len(question.items)
+    picks = _letters(text, order)
+    if sorted(picks) != list(range(size)):
+        raise AnswerInvalid(f"use each letter {_span(size)} exactly once")
+    return picks

@@ -1,0 +1,126 @@
+"""Assembling an attempt from a bank: which questions, in which order, options in which order.
+
+Everything comes from one seed, so an attempt can be reproduced exactly; the
+result (a :class:`Paper`) is also stored with the attempt, so a resumed or
+audited attempt never depends on re-running the shuffle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from coursegen.errors import UsageError
+from coursegen.model.quiz import Matching, MultipleResponse, Ordering, QuestionBank, SingleChoice
+
+Form = Literal["exam", "pre", "post"]
+FORMS: tuple[Form, ...] = ("exam", "pre", "post")
+
+
+@dataclass(frozen=True)
+class Presented:
+    """One question as shown: its id and the display order of its options, choices or items.
+
+    ``order[k]`` is the bank index shown in position k (options of single and
+    multiple questions, right-hand choices of matching, items of ordering); it is
+    empty for kinds that have nothing to order.
+    """
+
+    question_id: str
+    order: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The questions of one attempt, in the order a learner meets them."""
+
+    module: str
+    form: Form
+    seed: int
+    bank_version: str
+    questions: tuple[Presented, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready view, stored with the attempt."""
+        return {
+            "module": self.module, "form": self.form, "seed": self.seed,
+            "bank_version": self.bank_version,
+            "questions": [{"id": p.question_id, "order": list(p.order)} for p in self.questions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Paper:
+        """Rebuild a paper from :meth:`as_dict` output."""
+        questions = tuple(Presented(q["id"], tuple(q["order"])) for q in data["questions"])
+        return cls(data["module"], data["form"], int(data["seed"]), data["bank_version"],
+                   questions)
+
+
+def bank_version(bank: QuestionBank) -> str:
+    """A content hash of the bank: attempts record it, so a changed bank is noticed."""
+    data = bank.model_dump(mode="json", exclude={"file"})
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()[:16]
+
+
+def assemble(bank: QuestionBank, module_id: str, seed: int, form: Form = "exam") -> Paper:
+    """Draw and shuffle an attempt's questions from `bank`, reproducibly from `seed`."""
+    rng = random.Random(seed)
+    settings = bank.settings
+    if form == "exam":
+        chosen = _draw(bank, rng)
+    else:
+        ids = getattr(bank.forms, form)
+        if not ids:
+            raise UsageError(f"the question bank of '{module_id}' has no {form}-test form; "
+                             f"add forms.{form} to {bank.file or 'the bank'}")
+        chosen = [bank.question(i) for i in ids]
+        missing = [i for i, q in zip(ids, chosen, strict=True) if q is None]
+        if missing:
+            raise UsageError(f"the {form}-test form names unknown question '{missing[0]}'")
+    if settings.shuffle:
+        rng.shuffle(chosen)
+    presented = tuple(Presented(q.id, _display_order(q, rng, settings.shuffle_options))
+                      for q in chosen)
+    return Paper(module_id, form, seed, bank_version(bank), presented)
+
+
+def _draw(bank: QuestionBank, rng: random.Random) -> list[Any]:
+    questions = list(bank.questions)
+    wanted = bank.settings.draw or len(questions)
+    if wanted >= len(questions):
+        return questions
+    picked: list[Any] = []
+    if bank.settings.cover_objectives:
+        by_objective: dict[str, list[Any]] = {}
+        for question in questions:
+            by_objective.setdefault(question.objective, []).append(question)
+        objectives = list(by_objective)
+        rng.shuffle(objectives)
+        picked = [rng.choice(by_objective[o]) for o in objectives[:wanted]]
+    rest = [q for q in questions if q not in picked]
+    picked += rng.sample(rest, wanted - len(picked))
+    # Keep the bank's order until the optional shuffle, so an unshuffled draw reads as written.
+    return sorted(picked, key=questions.index)
+
+
+def _display_order(question: Any, rng: random.Random, shuffle_options: bool) -> tuple[int, ...]:
+    if isinstance(question, SingleChoice | MultipleResponse):
+        size = len(question.options)
+    elif isinstance(question, Matching):
+        size = len(question.pairs) + len(question.distractors)
+    elif isinstance(question, Ordering):
+        # Items are written in the right order, so they are always scrambled, never shown solved.
+        order = list(range(len(question.items)))
+        while order == sorted(order):
+            rng.shuffle(order)
+        return tuple(order)
+    else:
+        return ()
+    order = list(range(size))
+    if shuffle_options:
+        rng.shuffle(order)
+    return tuple(order)

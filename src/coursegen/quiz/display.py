@@ -1,0 +1,158 @@
+"""How questions, feedback and results look in a terminal (rich renderables, no input).
+
+Everything here degrades to plain text when output is piped: no colour is
+needed to understand it, and marks are spelled out, not only shown as symbols.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from coursegen.model import Course, Module
+from coursegen.model.quiz import Matching, MultipleResponse, Ordering, SingleChoice
+from coursegen.model.source import parse_citation
+from coursegen.quiz.answers import letter
+from coursegen.quiz.assemble import Presented
+from coursegen.quiz.engine import AttemptResult, Score
+from coursegen.quiz.scoring import match_choices
+from coursegen.text import parse_inline
+
+
+def rich_text(markdown: str, style: str = "") -> Text:
+    """Inline Markdown as styled rich Text (bold, italic, code; links show their address)."""
+    text = Text(style=style)
+    for run in parse_inline(markdown or ""):
+        styles = [s for s, on in (("bold", run.bold), ("italic", run.italic),
+                                  ("cyan", run.code)) if on]
+        text.append(run.text, style=" ".join(styles))
+        if run.href and run.href != run.text:
+            text.append(f" <{run.href}>", style="dim")
+    return text
+
+
+def header(position: int, total: int, answered: int, time_left: float | None) -> RenderableType:
+    """'Question 3 of 10', a progress bar and the time left."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column()
+    grid.add_column(width=24)
+    grid.add_column()
+    status = f"{answered} of {total} answered"
+    if time_left is not None:
+        minutes, seconds = divmod(max(0, int(time_left)), 60)
+        status += f" · time left {minutes:02d}:{seconds:02d}"
+    grid.add_row(Text(f"Question {position} of {total}", style="bold"),
+                 progress_bar(answered, total, 24), Text(status))
+    return grid
+
+
+def progress_bar(done: int, total: int, width: int) -> Text:
+    """A bar that reads the same with or without colour: ━ for done, ─ for to do."""
+    filled = round(width * done / total) if total else width
+    return Text("━" * filled, style="green").append("─" * (width - filled), style="dim")
+
+
+def question_view(question: Any, presented: Presented) -> RenderableType:
+    """The question as shown: scenario, stem and its options, choices or items."""
+    parts: list[RenderableType] = []
+    if question.scenario:
+        parts.append(Panel(rich_text(question.scenario), title="Scenario", title_align="left"))
+    parts.append(rich_text(question.stem, "bold"))
+    if isinstance(question, SingleChoice | MultipleResponse):
+        parts += [_labelled(letter(k), question.options[i].text)
+                  for k, i in enumerate(presented.order or range(len(question.options)))]
+    elif isinstance(question, Matching):
+        choices = match_choices(question)
+        table = Table(box=None, show_edge=False, padding=(0, 2))
+        table.add_column("Items")
+        table.add_column("Choices")
+        order = presented.order or tuple(range(len(choices)))
+        for row in range(max(len(question.pairs), len(order))):
+            left = _labelled(str(row + 1), question.pairs[row].left) \
+                if row < len(question.pairs) else Text("")
+            right = _labelled(letter(row), choices[order[row]]) if row < len(order) else Text("")
+            table.add_row(left, right)
+        parts.append(table)
+    elif isinstance(question, Ordering):
+        parts += [_labelled(letter(k), question.items[i])
+                  for k, i in enumerate(presented.order or range(len(question.items)))]
+    return Group(*parts)
+
+
+def feedback_view(item: Score, course: Course, question: Any) -> RenderableType:
+    """What the learner sees after answering: verdict, per-choice feedback, key, explanation."""
+    parts: list[RenderableType] = [verdict(item)]
+    if question is not None and isinstance(question, Matching | Ordering):
+        parts += [Text(f"  {'right' if f.correct else 'wrong'}: {f.choice}") for f in item.feedback]
+    else:
+        for feedback in item.feedback:
+            line = Text(f"  You answered: {feedback.choice}")
+            if feedback.text:
+                line.append(" — ")
+                line.append_text(rich_text(feedback.text))
+            parts.append(line)
+    if not item.correct:
+        parts.append(Text("  Correct answer: ").append_text(rich_text(item.key)))
+    parts.append(Text("  Why: ").append_text(rich_text(item.explanation)))
+    parts += [Text(f"  Source: {line}", style="dim") for line in sources(course, item.cite)]
+    return Group(*parts)
+
+
+def verdict(item: Score) -> Text:
+    """'Correct', 'Partly correct' or 'Incorrect' with the points, styled but readable plain."""
+    points = f"{_number(item.earned)} of {_number(item.points)} point{'s' * (item.points != 1)}"
+    if not item.answered:
+        return Text(f"✗ Not answered ({points})", style="bold red")
+    if item.correct:
+        return Text(f"✓ Correct ({points})", style="bold green")
+    if item.fraction > 0:
+        return Text(f"◐ Partly correct ({points})", style="bold yellow")
+    return Text(f"✗ Incorrect ({points})", style="bold red")
+
+
+def sources(course: Course, cite: tuple[str, ...]) -> list[str]:
+    """Each citation as a reference line: the source's reference and the paragraph or page."""
+    lines = []
+    for citation in cite:
+        ref = parse_citation(citation)
+        source = course.source(ref.source)
+        where = ""
+        if ref.page is not None:
+            where = f"[p. {ref.page}] "
+        elif ref.paragraph is not None:
+            where = f"[para. {ref.anchor}] "
+        lines.append(f"{where}{source.reference() if source else ref.source}")
+    return lines
+
+
+def result_view(result: AttemptResult, module: Module) -> RenderableType:
+    """The final score, pass/fail and the breakdown per objective."""
+    outcome = Text("PASSED", style="bold green") if result.passed \
+        else Text("NOT PASSED", style="bold red")
+    summary = Table.grid(padding=(0, 2))
+    summary.add_row("Score", f"{_number(result.earned)} of {_number(result.possible)} points "
+                             f"({result.percent:.0f} %)")
+    summary.add_row("Pass mark", f"{result.pass_mark:g} %")
+    summary.add_row("Result", outcome)
+    table = Table(title="By objective", title_justify="left", show_lines=False)
+    table.add_column("Objective")
+    table.add_column("Points", justify="right")
+    table.add_column("%", justify="right")
+    for objective in result.objectives:
+        found = module.objective(objective.objective)
+        table.add_row(found.text if found else objective.objective,
+                      f"{_number(objective.earned)}/{_number(objective.possible)}",
+                      f"{objective.percent:.0f}")
+    return Group(summary, Text(""), table)
+
+
+def _labelled(label: str, markdown: str) -> Text:
+    return Text(f"  {label}. ").append_text(rich_text(markdown))
+
+
+def _number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")

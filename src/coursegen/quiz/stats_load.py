@@ -1,0 +1,54 @@
+"""Reading a module's attempts from the store into the statistics' input, in bulk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import numpy as np
+
+from coursegen.model.quiz import QuestionBank
+from coursegen.quiz.stats_input import (
+    CHOICE_KINDS,
+    ResponseMatrix,
+    questions_from_bank,
+    selection_mask,
+)
+from coursegen.quiz.store import AttemptStore, response_matrix
+
+
+def load_matrix(store: AttemptStore, module: str, bank: QuestionBank,
+                since: dt.datetime | None = None, attempt_uids: list[str] | None = None,
+                first_only: bool = True, sessions: dict[str, str] | None = None
+                ) -> ResponseMatrix:
+    """The module's finished attempts as a :class:`ResponseMatrix` over the bank's questions.
+
+    `sessions` maps attempt uid → session code, when the web runner recorded them.
+    """
+    questions = questions_from_bank(bank)
+    data = response_matrix(store, module, [q.id for q in questions], since, attempt_uids,
+                           first_only, [q.id for q in questions if q.kind in CHOICE_KINDS])
+    selections = np.zeros(data["scores"].shape, dtype=np.int64)
+    texts = data["responses"]
+    for j, question in enumerate(questions):
+        if question.kind in CHOICE_KINDS:
+            selections[:, j] = _masks(question.kind, texts[:, j])
+    session_codes = None
+    if sessions:
+        session_codes = np.array([sessions.get(uid) for uid in data["uids"]], dtype=object)
+    return ResponseMatrix(
+        questions, data["scores"], selections, data["learners"], session_codes, data["forms"],
+        data["attempt_ids"], {"uids": data["uids"]})
+
+
+def _masks(kind: str, texts: np.ndarray) -> np.ndarray:
+    # Stored answers repeat a handful of JSON texts ("2", "true", "[0, 1]"): parse each once.
+    cache: dict[Any, int] = {None: 0}
+    out = np.empty(texts.size, dtype=np.int64)
+    for i, text in enumerate(texts):
+        mask = cache.get(text)
+        if mask is None:
+            mask = cache[text] = selection_mask(kind, json.loads(text))
+        out[i] = mask
+    return out

@@ -1,0 +1,90 @@
+"""Scores as a page shows them: verdict, the learner's answer, feedback, key, explanation, sources.
+
+Only ever built after an answer is saved in immediate-feedback mode, or after
+the attempt is submitted: this is the one place the answer key meets HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coursegen.model import Course, Module
+from coursegen.model.source import parse_citation
+from coursegen.quiz.engine import AttemptResult, Score
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    """One scored answer, ready for the feedback template."""
+
+    verdict: str
+    verdict_text: str
+    correct: bool
+    earned: str
+    points: str
+    answer: str
+    notes: tuple[str, ...]
+    key: str
+    explanation: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ObjectiveView:
+    """An objective's line in the result breakdown."""
+
+    text: str
+    earned: str
+    possible: str
+    percent: int
+    percent_text: str
+
+
+def number(value: float) -> str:
+    """A mark as people write it: 2, 1.5, 0.33."""
+    return f"{round(value, 2):g}"
+
+
+def feedback_view(course: Course, item: Score) -> FeedbackView:
+    """What the learner sees about one scored answer."""
+    if not item.answered:
+        verdict, text = "unanswered", "Not answered"
+    elif item.correct:
+        verdict, text = "right", "Correct"
+    elif item.fraction > 0:
+        verdict, text = "partial", "Partly correct"
+    else:
+        verdict, text = "wrong", "Not correct"
+    return FeedbackView(
+        verdict=verdict, verdict_text=text, correct=item.correct,
+        earned=number(item.earned), points=number(item.points),
+        answer="; ".join(f.choice for f in item.feedback),
+        notes=tuple(f.text for f in item.feedback if f.text),
+        key=item.key, explanation=item.explanation,
+        sources=tuple(citation_text(course, c) for c in item.cite),
+    )
+
+
+def citation_text(course: Course, citation: str) -> str:
+    """A citation as a reader finds it: the source's reference, then the paragraph or page."""
+    ref = parse_citation(citation)
+    source = course.source(ref.source)
+    where = ""
+    if ref.page is not None:
+        where = f", p. {ref.page}"
+    elif ref.paragraph is not None:
+        where = f", para. {ref.anchor}"
+    return (source.reference() if source else ref.source) + where
+
+
+def objective_views(module: Module, result: AttemptResult) -> list[ObjectiveView]:
+    """The per-objective breakdown, in the module's objective order."""
+    order = {o.id: i for i, o in enumerate(module.objectives)}
+    views = []
+    for item in sorted(result.objectives, key=lambda o: order.get(o.objective, len(order))):
+        objective = module.objective(item.objective)
+        views.append(ObjectiveView(
+            text=objective.text if objective else item.objective,
+            earned=number(item.earned), possible=number(item.possible),
+            percent=int(max(0, min(100, item.percent))), percent_text=number(item.percent)))
+    return views

@@ -1,0 +1,110 @@
+"""The few slide edits python-pptx has no API for, kept in one place.
+
+Alt text on pictures, paragraphs without bullets, the slide-number field, the
+template's theme fonts, brand colours, and removing a template's sample slides.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from lxml import etree
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+
+_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_BULLETS = ("a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
+
+
+def set_alt_text(shape, text: str) -> None:
+    """Write the description a screen reader speaks for a picture (`cNvPr/@descr`)."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+def set_no_bullet(paragraph, hanging: float = 0.0) -> None:
+    """Turn off the bullet; with `hanging` (EMU), indent wrapped lines under a '1.' prefix."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("marL", str(int(hanging)))
+    ppr.set("indent", str(-int(hanging)))
+    for tag in _BULLETS:
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    ppr.insert_element_before(etree.SubElement(ppr, qn("a:buNone")),
+                              "a:tabLst", "a:defRPr", "a:extLst")
+
+
+def set_slide_number(text_frame, number: int) -> None:
+    """Make the text frame show the slide's number as a live field (`number` until updated)."""
+    paragraph = text_frame.paragraphs[0]._p
+    for child in list(paragraph):
+        if child.tag != qn("a:pPr"):
+            paragraph.remove(child)
+    paragraph.append(parse_xml(
+        f'<a:fld xmlns:a="{_A}" id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+        f'<a:rPr lang="en-GB"/><a:t>{number}</a:t></a:fld>'))
+
+
+def add_footer_placeholder(slide, ph_type: str, idx: int, text: str | None, bold: bool = False,
+                           number: int | None = None) -> None:
+    """Add the slide's own copy of a layout's date/footer/slide-number placeholder.
+
+    Written directly (rather than with `clone_placeholder`) because python-pptx's shape
+    naming walks the whole tree for every shape, which dominated deck build time.
+    """
+    tree = slide.shapes._spTree
+    shape_id = max((int(i) for i in tree.xpath("//p:cNvPr/@id")), default=1) + 1
+    if number is not None:
+        body = (f'<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+                f'<a:rPr lang="en-GB"/><a:t>{number}</a:t></a:fld>')
+    else:
+        weight = ' b="1"' if bold else ""
+        body = f'<a:r><a:rPr lang="en-GB"{weight}/><a:t>{escape(text or "")}</a:t></a:r>'
+    tree.append(parse_xml(
+        f'<p:sp xmlns:a="{_A}" xmlns:p="{_P}"><p:nvSpPr><p:cNvPr id="{shape_id}" '
+        f'name="{ph_type} {shape_id}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>'
+        f'<p:ph type="{ph_type}" idx="{idx}"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody>'
+        f'<a:bodyPr/><a:lstStyle/><a:p>{body}</a:p></p:txBody></p:sp>'))
+
+
+def remove_shape(shape) -> None:
+    """Take a shape off its slide (an empty placeholder, or one replaced by a table)."""
+    element = shape._element
+    element.getparent().remove(element)
+
+
+def remove_all_slides(prs) -> None:
+    """Drop the sample slides a template file may carry, keeping its master and layouts."""
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+
+
+def _theme_root(prs):
+    part = prs.slide_master.part.part_related_by(_THEME)
+    return part, etree.fromstring(part.blob)
+
+
+def theme_fonts(prs) -> tuple[str | None, str | None]:
+    """The template's heading and body font families (major and minor Latin typefaces)."""
+    _part, root = _theme_root(prs)
+    found = []
+    for which in ("majorFont", "minorFont"):
+        latin = root.find(f".//{{{_A}}}{which}/{{{_A}}}latin")
+        found.append(latin.get("typeface") if latin is not None else None)
+    return found[0], found[1]
+
+
+def set_brand_colours(prs, primary: str, accent: str) -> None:
+    """Recolour the built-in theme: titles and panels in `primary`, highlights in `accent`."""
+    part, root = _theme_root(prs)
+    scheme = root.find(f".//{{{_A}}}clrScheme")
+    for slot, colour in (("dk2", primary), ("accent1", primary), ("accent5", primary),
+                         ("accent2", accent), ("accent6", accent)):
+        element = scheme.find(f"{{{_A}}}{slot}")
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, f"{{{_A}}}srgbClr", val=colour.lstrip("#").upper())
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,153 @@
+"""PDF handouts: per module a participant and a trainer edition, and the whole-course handbook.
+
+Templates (`handout/*.html`, `handout/handout.css`) come from the course's `templates/`
+folder first, then the built-in theme; WeasyPrint lays them out as tagged PDF/UA-1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from coursegen.model import Course
+from coursegen.output import atomic_path
+from coursegen.render.handout_model import Citations, ModuleView, module_view
+from coursegen.render.options import RenderOptions
+from coursegen.render.template_errors import render_template
+from coursegen.render.templating import environment
+from coursegen.text import inline_html
+
+PDF_VARIANT = "pdf/ua-1"
+SERIF = '"Noto Serif", "DejaVu Serif", "Liberation Serif", serif'
+SANS = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
+EDITION_LABELS = {False: "Participant handout", True: "Trainer edition"}
+HANDBOOK = "handout/course.html"
+
+
+@lru_cache(maxsize=1)
+def font_config() -> Any:
+    """The one WeasyPrint font configuration of the process (fonts are looked up once)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def render_handouts(course: Course, out_dir: Path, options: RenderOptions) -> list[Path]:
+    """Write `out_dir/handouts/<module>.pdf` and `<module>-trainer.pdf` for the selected modules,
+    and `course.pdf` (the handbook of every module) with the course-wide outputs; returns
+    the files written."""
+    writer = HandoutWriter(course, options)
+    folder = Path(out_dir) / "handouts"
+    views = [module_view(course, module, number)
+             for number, module in enumerate(course.modules, start=1)]
+    written = []
+    for view in views:
+        if not options.selects(view.module.id):
+            continue
+        for trainer in (False, True):
+            name = f"{view.module.id}-trainer.pdf" if trainer else f"{view.module.id}.pdf"
+            written.append(writer.write("handout/module.html", [view], trainer, folder / name))
+    if options.course_outputs:
+        written.append(writer.write(HANDBOOK, views, False, folder / "course.pdf"))
+    return written
+
+
+class HandoutWriter:
+    """Renders handout templates for one course and writes them as PDF; reuses the stylesheet."""
+
+    def __init__(self, course: Course, options: RenderOptions) -> None:
+        from weasyprint import CSS
+
+        self.course = course
+        self.env = environment(course)
+        paper = options.paper or course.info.paper
+        branding = course.info.branding
+        font = f'"{branding.font}", ' if branding.font else ""
+        css = render_template(
+            self.env, "handout/handout.css", course.root,
+            paper="letter" if paper == "Letter" else "A4",
+            primary=branding.primary_colour, accent=branding.accent_colour,
+            serif=font + SERIF, sans=font + SANS,
+        )
+        self.stylesheet = CSS(string=css, font_config=font_config())
+        self.images: dict[str, Any] = {}  # WeasyPrint's image cache, shared by every document
+
+    def html(self, template: str, views: list[ModuleView], trainer: bool) -> str:
+        """The HTML of one handout document."""
+        return render_template(self.env, template, self.course.root,
+                               **self.context(template, views, trainer))
+
+    def context(self, template: str, views: list[ModuleView], trainer: bool) -> dict[str, Any]:
+        """What the handout templates receive."""
+        info = self.course.info
+        citations = Citations(self.course)
+        handbook = template == HANDBOOK
+        subject = info.title if handbook else views[0].module.title
+        edition = "Course handbook" if handbook else EDITION_LABELS[trainer]
+        return {
+            "course": self.course,
+            "info": info,
+            "modules": views,
+            "trainer": trainer,
+            "edition_label": edition,
+            "title": f"{subject} — {edition}",
+            "description": info.subtitle or (views[0].module.summary if views else info.title),
+            "keywords": ", ".join(v.module.title for v in views),
+            "date": long_date(info.date or dt.date.today()),
+            "logo": info.branding.logo,
+            "note": citations.inline,
+            "cited": citations.cited,
+            "restart_notes": citations.restart,
+            "footnotes": lambda cites: footnote_spans(citations, cites),
+            "prose": lambda text, cites: prose_with_footnotes(citations, text, cites),
+        }
+
+    def write(self, template: str, views: list[ModuleView], trainer: bool, target: Path) -> Path:
+        """Render one document and write it atomically as tagged PDF."""
+        from weasyprint import HTML
+
+        html = self.html(template, views, trainer)
+        document = HTML(string=html, base_url=f"{self.course.root.resolve().as_uri()}/")
+        with atomic_path(target) as temporary:
+            document.write_pdf(
+                temporary,
+                stylesheets=[self.stylesheet],
+                font_config=font_config(),
+                pdf_variant=PDF_VARIANT,
+                cache=self.images,
+                finisher=print_links,
+            )
+        return target
+
+
+def print_links(_document: Any, pdf: Any) -> None:
+    """Give link annotations the Print flag, so print and screen readers see the same page."""
+    for item in pdf.objects:
+        if isinstance(item, dict) and item.get("Type") == "/Annot":
+            item["F"] = 1 << 2
+
+
+def footnote_spans(citations: Citations, cites: tuple[str, ...]) -> Markup:
+    """One footnote per citation, as spans that CSS floats to the foot of the page."""
+    return Markup("").join(
+        Markup('<span class="fn">{}</span>').format(escape(citations.note(c))) for c in cites
+    )
+
+
+def prose_with_footnotes(citations: Citations, text: str, cites: tuple[str, ...]) -> Markup:
+    """Handout prose as paragraphs, with the footnotes at the end of the last paragraph."""
+    paragraphs = [" ".join(p.split()) for p in (text or "").split("\n\n") if p.strip()]
+    parts = [Markup("<p>{}</p>").format(inline_html(p)) for p in paragraphs[:-1]]
+    if paragraphs:
+        last = inline_html(paragraphs[-1]) + footnote_spans(citations, cites)
+        parts.append(Markup("<p>{}</p>").format(last))
+    return Markup("").join(parts)
+
+
+def long_date(day: dt.date) -> str:
+    """A date as printed on covers: '21 November 2026'."""
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,168 @@
+"""What a handout shows, prepared for its templates: lessons with heading depths, notes, sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from coursegen.model import Course
+from coursegen.model.course import Lesson, Module, Objective
+from coursegen.model.slides import ReferencesSlide, SectionSlide, SlideBase
+from coursegen.model.source import CitationRef, Source, parse_citation
+from coursegen.render.handout_quiz import WorksheetQuestion, worksheet_question
+
+Edition = Literal["participant", "trainer"]
+
+
+@dataclass(frozen=True)
+class SlideView:
+    """A slide as a handout section: its depth under the lesson (1 below a section divider)."""
+
+    slide: SlideBase
+    depth: int
+    anchor: str
+
+
+@dataclass(frozen=True)
+class LessonView:
+    """A lesson in a handout: its number, anchor, sections and where it sits in the timetable."""
+
+    lesson: Lesson
+    number: int
+    anchor: str
+    slides: tuple[SlideView, ...]
+    start: int
+    """Minutes from the start of the module at which the lesson begins."""
+    slide_minutes: float
+    """Minutes the slides' own timings add up to (the trainer's check against `duration`)."""
+    objectives: tuple[Objective, ...]
+    """The module objectives the lesson serves."""
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    """A module in a handout: lessons in order, the worksheet questions and knowledge checks."""
+
+    module: Module
+    number: int
+    anchor: str
+    lessons: tuple[LessonView, ...]
+    worksheet: tuple[WorksheetQuestion, ...]
+    checks: dict[str, WorksheetQuestion]
+    """Knowledge-check questions by id, lettered as on the worksheet."""
+    pass_mark: float
+
+
+def module_view(course: Course, module: Module, number: int = 1) -> ModuleView:
+    """Prepare one module: lessons with their sections, and the post-test as a worksheet."""
+    lessons, start = [], 0
+    for index, lesson in enumerate(module.lessons, start=1):
+        lessons.append(_lesson_view(module, lesson, index, start))
+        start += lesson.duration
+    bank = module.bank
+    worksheet: list[WorksheetQuestion] = []
+    checks: dict[str, WorksheetQuestion] = {}
+    if bank is not None:
+        chosen = [bank.question(i) for i in bank.forms.post] or list(bank.questions)
+        shuffle = bank.settings.shuffle_options
+        worksheet = [
+            worksheet_question(q, n, module.id, shuffle)
+            for n, q in enumerate((q for q in chosen if q is not None), start=1)
+        ]
+        for lesson in module.lessons:
+            for slide in lesson.slides:
+                question_id = getattr(slide, "question", None)
+                question = bank.question(question_id) if question_id else None
+                if question is not None:
+                    checks[question.id] = worksheet_question(question, 0, module.id, shuffle)
+    return ModuleView(
+        module=module,
+        number=number,
+        anchor=f"module-{module.id}",
+        lessons=tuple(lessons),
+        worksheet=tuple(worksheet),
+        checks=checks,
+        pass_mark=course.pass_mark(module),
+    )
+
+
+def _lesson_view(module: Module, lesson: Lesson, number: int, start: int) -> LessonView:
+    slides, depth = [], 0
+    for index, slide in enumerate(lesson.slides):
+        if isinstance(slide, ReferencesSlide):
+            continue  # the handout ends with the full references list instead
+        if isinstance(slide, SectionSlide):
+            depth = 0
+        anchor = f"{module.id}--{lesson.id}--{slide.id or index + 1}"
+        slides.append(SlideView(slide, depth, anchor))
+        if isinstance(slide, SectionSlide):
+            depth = 1
+    minutes = sum(s.minutes or 0 for s in lesson.slides)
+    served = tuple(o for o in map(module.objective, lesson.objectives) if o is not None)
+    anchor = f"{module.id}--{lesson.id}"
+    return LessonView(lesson, number, anchor, tuple(slides), start, minutes, served)
+
+
+class Citations:
+    """Formats citations: a short footnote per use, and the references list of cited sources."""
+
+    def __init__(self, course: Course) -> None:
+        self._sources = {s.id: s for s in course.sources}
+        self._cited: dict[str, None] = {}
+        self._last: CitationRef | None = None
+
+    def note(self, text: str) -> str:
+        """The footnote for one citation, e.g. 'United Nations, A/CONF.234/11, para. 8.', or
+        'Ibid., para. 9.' right after a note on the same source."""
+        ref = self._remember(text)
+        same = self._last is not None and self._last.source == ref.source
+        self._last = ref
+        return _with_pinpoint("Ibid." if same else self._name(ref), ref)
+
+    def restart(self) -> str:
+        """Start a chapter: its first note names its source in full (returns '' for templates)."""
+        self._last = None
+        return ""
+
+    def inline(self, text: str) -> str:
+        """A citation written out in running text (the answer key): never 'Ibid.'."""
+        ref = self._remember(text)
+        return _with_pinpoint(self._name(ref), ref)
+
+    def _remember(self, text: str) -> CitationRef:
+        ref = parse_citation(text)
+        self._cited.setdefault(ref.source, None)
+        return ref
+
+    def _name(self, ref: CitationRef) -> str:
+        source = self._sources.get(ref.source)
+        return short_name(source) if source else ref.source
+
+    def cited(self) -> list[Source]:
+        """The sources cited so far in this document, in order of first citation."""
+        return [self._sources[i] for i in self._cited if i in self._sources]
+
+
+def short_name(source: Source) -> str:
+    """A source's short form for footnotes: its document symbol, else its title before any colon."""
+    if source.symbol:
+        return f"{source.publisher.split(',')[0]}, {source.symbol}"
+    title = source.title.split(":")[0].strip()
+    words = title.split()
+    return " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+
+
+def pinpoint(ref: CitationRef) -> str:
+    """Where in the source: 'para. 8', 'para. 82 (c)', 'p. 12', or '' for the whole document."""
+    if ref.page is not None:
+        return f"p. {ref.page}"
+    if ref.paragraph is not None:
+        return f"para. {ref.paragraph}" + (f" ({ref.sub})" if ref.sub else "")
+    return ""
+
+
+def _with_pinpoint(name: str, ref: CitationRef) -> str:
+    where = pinpoint(ref)
+    if where:
+        return f"{name}, {where}."
+    return name if name.endswith(".") else f"{name}."

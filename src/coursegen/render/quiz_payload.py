@@ -1,0 +1,53 @@
+"""Questions as the JSON the browser scorer reads (the site's practice quizzes and SCORM packages).
+
+The payload keeps the model's own field names, so the browser scorer takes the
+same question objects as the shared test vectors, and adds the rendered HTML a
+page shows as feedback.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from coursegen.model import Course, Module
+from coursegen.quiz.scoring import answer_key
+from coursegen.text import inline_html
+
+_TEXTS = ("stem", "scenario", "explanation")
+
+
+def question_payload(question: Any, bank_scoring: str = "partial") -> dict[str, Any]:
+    """One question as a JSON-ready dict: model fields plus `html` renderings of its texts."""
+    data = question.model_dump(mode="json", exclude={"cite", "tags"})
+    if data.get("type") == "multiple" and data.get("scoring") is None:
+        data["scoring"] = bank_scoring
+    html: dict[str, Any] = {key: str(inline_html(data[key])) for key in _TEXTS if data.get(key)}
+    html["key"] = str(inline_html(answer_key(question)))
+    # The scorer returns the author's feedback as written; the page shows it rendered.
+    written = [data.get("feedback_true"), data.get("feedback_false")]
+    written += [item.get("feedback") for item in data.get("options", []) + data.get("answers", [])]
+    html["feedback"] = {text: str(inline_html(text)) for text in written if text}
+    data["html"] = html
+    return data
+
+
+def module_quiz(course: Course, module: Module) -> dict[str, Any]:
+    """The module's bank as the payload a quiz page embeds: settings, pass mark, questions."""
+    bank = module.bank
+    if bank is None:
+        return {"module": module.id, "pass_mark": course.pass_mark(module), "questions": []}
+    scoring = bank.settings.scoring
+    return {
+        "module": module.id,
+        "pass_mark": course.pass_mark(module),
+        "questions": [question_payload(q, scoring) for q in bank.questions],
+    }
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe to place inside `<script type="application/json">` (no '</script>' breakout)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -1,0 +1,158 @@
+"""The offline e-learning site `build/site/`: plain HTML, relative links, no server needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coursegen.model import Course, Module, Source
+from coursegen.model.source import parse_citation
+from coursegen.output import write_bytes, write_text
+from coursegen.render.options import RenderOptions
+from coursegen.render.quiz_payload import json_for_script, module_quiz, question_payload
+from coursegen.render.templating import environment, find_template_file
+
+SITE_ASSETS = ("site/site.css", "site/scorer.js", "site/quiz.js", "site/progress.js")
+"""Theme files copied to `site/assets/` (and into SCORM packages)."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A numbered entry of a module's reference list."""
+
+    number: int
+    source: Source
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the entry on the module page."""
+        return f"ref-{self.source.id}"
+
+
+def module_references(course: Course, module: Module) -> list[Reference]:
+    """The sources a module cites, numbered in order of first citation."""
+    sources = [course.source(sid) for sid in module.cited_sources()]
+    return [Reference(n, s) for n, s in enumerate((s for s in sources if s), start=1)]
+
+
+def citation_links(references: list[Reference], page: str) -> Any:
+    """A function turning citations into `{label, href}` links to the module's reference list."""
+    by_id = {ref.source.id: ref for ref in references}
+
+    def links(cites: tuple[str, ...]) -> list[dict[str, str]]:
+        out = []
+        for text in cites:
+            ref = parse_citation(text)
+            entry = by_id.get(ref.source)
+            if entry is None:
+                continue
+            where = f", p. {ref.page}" if ref.page is not None else (
+                f", ¶{ref.anchor}" if ref.anchor else "")
+            out.append({"label": f"[{entry.number}]{where}", "href": f"{page}#{entry.anchor}"})
+        return out
+
+    return links
+
+
+def quiz_view(form_id: str, module_id: str | None, payload: dict[str, Any]) -> dict[str, Any]:
+    """What the quiz form template needs: ids, the payload with answer choices, and its JSON."""
+    for question in payload["questions"]:
+        # Choices are listed alphabetically so their order gives nothing away; each keeps
+        # its index in the bank's order, which is what a response refers to.
+        if question["type"] == "matching":
+            rights = [p["right"] for p in question["pairs"]] + list(question["distractors"])
+            question["choices"] = sorted(enumerate(rights), key=lambda c: c[1].casefold())
+        elif question["type"] == "ordering":
+            items = question["items"]
+            question["choices"] = sorted(enumerate(items), key=lambda c: c[1].casefold())
+    return {"form_id": form_id, "module": module_id, "payload": payload,
+            "json": json_for_script(payload)}
+
+
+@dataclass
+class LessonContext:
+    """What slide templates reach for: the module, its references, images and knowledge checks."""
+
+    course: Course
+    module: Module
+    references: list[Reference]
+    images: dict[str, str] = field(default_factory=dict)
+    index: int = 0
+    prefix: str = ""
+    """Prepended to anchors, so lessons placed on one page (SCORM) keep their ids unique."""
+
+    def at(self, index: int) -> LessonContext:
+        """The context for the slide at 1-based position `index` (anchors are numbered by it)."""
+        self.index = index
+        return self
+
+    def image(self, src: str) -> str:
+        """The image's path relative to the lesson page; the file is copied at the end."""
+        name = f"images/{Path(src).name}"
+        self.images[name] = src
+        return name
+
+    def knowledge_check(self, question_id: str, anchor: str) -> dict[str, Any] | None:
+        """A one-question practice form for a knowledge-check slide, or None if it is missing."""
+        bank = self.module.bank
+        question = bank.question(question_id) if bank else None
+        if question is None:
+            return None
+        payload = {"module": self.module.id, "pass_mark": 100,
+                   "questions": [question_payload(question, bank.settings.scoring)]}
+        return quiz_view(f"check-{anchor}", None, payload)
+
+
+def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[Path]:
+    """Write `out_dir/site/`: home, module, lesson and quiz pages, assets; returns the files.
+
+    The site spans the course (its home page links every module), so it is one course-wide
+    output: written whole when `options.course_outputs` is set, not at all otherwise.
+    """
+    if not options.course_outputs:
+        return []
+    site = Path(out_dir) / "site"
+    env = environment(course)
+    modules = list(course.modules)
+    written: list[Path] = []
+
+    def page(template: str, target: Path, root: str, **values: Any) -> None:
+        html = env.get_template(template).render(course=course, root=root, **values)
+        written.append(write_text(target, html))
+
+    page("site/home.html", site / "index.html", "", modules=modules,
+         citations=lambda cites: [])
+    for module in modules:
+        written += _render_module(course, module, site, page)
+    for name in SITE_ASSETS:
+        source = find_template_file(course, name)
+        written.append(write_bytes(site / "assets" / Path(name).name, source.read_bytes()))
+    return written
+
+
+def _render_module(course: Course, module: Module, site: Path, page: Any) -> list[Path]:
+    folder = site / module.id
+    references = module_references(course, module)
+    page("site/module.html", folder / "index.html", "../", module=module, references=references,
+         pass_mark=course.pass_mark(module), citations=citation_links(references, ""))
+    context = LessonContext(course, module, references)
+    lessons = module.lessons
+    for n, lesson in enumerate(lessons):
+        objectives = [o for o in module.objectives if o.id in lesson.objectives]
+        page("site/lesson.html", folder / f"{lesson.id}.html", "../", module=module, lesson=lesson,
+             lesson_key=f"{module.id}/{lesson.id}", objectives=objectives, ctx=context,
+             previous=lessons[n - 1] if n else None,
+             next=lessons[n + 1] if n + 1 < len(lessons) else None,
+             citations=citation_links(references, "index.html"))
+    if module.bank:
+        quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module))
+        page("site/quiz.html", folder / "quiz.html", "../", module=module, quiz=quiz,
+             citations=citation_links(references, "index.html"))
+    return [_copy_image(course, folder / name, src) for name, src in context.images.items()]
+
+
+def _copy_image(course: Course, target: Path, src: str) -> Path:
+    with (course.root / src).open("rb") as handle:
+        return write_bytes(target, handle.read())
+

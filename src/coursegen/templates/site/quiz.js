@@ -1,0 +1,185 @@
+/* coursegen practice quiz: reads the answers in a quiz form, scores them with CoursegenScorer,
+ * shows feedback, and tells the page (site progress or SCORM runtime) through DOM events:
+ *   "coursegen:changed" detail = compact saved state, "coursegen:scored" detail = the result. */
+(function (root) {
+  "use strict";
+
+  function questionData(form) {
+    var script = document.getElementById(form.getAttribute("data-quiz"));
+    return JSON.parse(script.textContent);
+  }
+
+  function items(form) {
+    return Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
+  }
+
+  function controls(item) {
+    return Array.prototype.slice.call(item.querySelectorAll("input, select"));
+  }
+
+  /* A typed number: "3.5", "3,5" (decimal comma) or "1e3", with the unit allowed after it. */
+  function typedNumber(text, unit) {
+    var value = text.trim();
+    if (unit && value.toLowerCase().slice(-unit.length) === unit.toLowerCase()) {
+      value = value.slice(0, value.length - unit.length).trim();
+    }
+    if (/^[+-]?\d+,\d+$/.test(value)) value = value.replace(",", ".");
+    return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value) ? parseFloat(value) : text;
+  }
+
+  /* The learner's response to one question, in the engine's JSON format (indices in bank order). */
+  function responseOf(question, item) {
+    var inputs = controls(item);
+    switch (question.type) {
+      case "single":
+      case "multiple": {
+        var chosen = inputs.filter(function (i) { return i.checked; })
+          .map(function (i) { return parseInt(i.value, 10); });
+        if (!chosen.length) return null;
+        return question.type === "single" ? chosen[0] : chosen;
+      }
+      case "true-false": {
+        var picked = inputs.filter(function (i) { return i.checked; })[0];
+        return picked ? picked.value === "true" : null;
+      }
+      case "short-answer":
+        return inputs[0].value.trim() === "" ? null : inputs[0].value;
+      case "numeric":
+        return inputs[0].value.trim() === "" ? null : typedNumber(inputs[0].value, question.unit);
+      default: {
+        var values = inputs.map(function (s) { return s.value === "" ? null : parseInt(s.value, 10); });
+        if (values.every(function (v) { return v === null; })) return null;
+        return values;
+      }
+    }
+  }
+
+  /* Compact state for storage (localStorage or SCORM suspend_data, 4,096 characters at most):
+   * per question, the checked indices, the typed text, or the selected indices. */
+  function encode(form) {
+    return items(form).map(function (item) {
+      var inputs = controls(item);
+      if (!inputs.length) return null;
+      if (inputs[0].type === "radio" || inputs[0].type === "checkbox") {
+        var checked = [];
+        inputs.forEach(function (i, n) { if (i.checked) checked.push(n); });
+        return checked.length ? checked : null;
+      }
+      if (inputs[0].tagName === "SELECT") {
+        var chosen = inputs.map(function (s) { return s.selectedIndex; });
+        return chosen.some(function (n) { return n > 0; }) ? chosen : null;
+      }
+      return inputs[0].value === "" ? null : inputs[0].value.slice(0, 200);
+    });
+  }
+
+  function restore(form, state) {
+    if (!Array.isArray(state)) return;
+    items(form).forEach(function (item, q) {
+      var saved = state[q];
+      var inputs = controls(item);
+      if (saved === null || saved === undefined || !inputs.length) return;
+      if (inputs[0].type === "radio" || inputs[0].type === "checkbox") {
+        inputs.forEach(function (i, n) { i.checked = saved.indexOf(n) >= 0; });
+      } else if (inputs[0].tagName === "SELECT") {
+        inputs.forEach(function (s, n) { if (saved[n] < s.options.length) s.selectedIndex = saved[n]; });
+      } else {
+        inputs[0].value = String(saved);
+      }
+    });
+  }
+
+  /* Score one question; a response the scorer cannot take (a word for a number, an ordering
+   * with an item twice) earns nothing and says why, instead of breaking the page. */
+  function scoreOne(question, response, bankScoring) {
+    try {
+      return root.CoursegenScorer.score(question, response, bankScoring);
+    } catch (error) {
+      if (error.name !== "ResponseInvalid") throw error;
+      var points = question.points === undefined ? 1 : question.points;
+      var why = question.type === "numeric" ? "Type a number." : "Choose a different item for every position.";
+      return { question_id: question.id, points: points, fraction: 0, earned: 0, answered: true,
+               correct: false, feedback: [], problem: why };
+    }
+  }
+
+  function paragraph(box, html, className) {
+    var p = document.createElement("p");
+    if (className) p.className = className;
+    p.innerHTML = html;
+    box.appendChild(p);
+  }
+
+  function showFeedback(item, question, result) {
+    var box = item.querySelector(".feedback");
+    var html = question.html || {};
+    box.textContent = "";
+    var verdict = result.correct ? "Correct." : result.fraction > 0
+      ? "Partly correct (" + Math.round(result.fraction * 100) + "%)." : result.answered ? "Not correct." : "Not answered.";
+    paragraph(box, "", "verdict " + (result.correct ? "right" : result.fraction > 0 ? "partial" : "wrong"));
+    box.lastChild.textContent = verdict + (result.problem ? " " + result.problem : "");
+    result.feedback.forEach(function (note) {
+      if (note.text) paragraph(box, (html.feedback || {})[note.text] || "");
+    });
+    if (!result.correct && html.key) paragraph(box, "Answer: " + html.key);
+    if (html.explanation) paragraph(box, html.explanation, "explanation");
+    box.hidden = false;
+  }
+
+  /* Score every question in the form and show the feedback; returns the result. */
+  function check(form) {
+    var quiz = questionData(form);
+    var earned = 0;
+    var max = 0;
+    var results = items(form).map(function (item, q) {
+      var question = quiz.questions[q];
+      var response = responseOf(question, item);
+      var result = scoreOne(question, response, question.scoring);
+      earned += result.earned;
+      max += result.points;
+      showFeedback(item, question, result);
+      return { question: question, response: response, fraction: result.fraction,
+               earned: result.earned, points: result.points, correct: result.correct,
+               answered: result.answered };
+    });
+    var percent = max ? Math.round((earned / max) * 10000) / 100 : 0;
+    var passed = percent >= quiz.pass_mark;
+    var summary = form.querySelector(".result");
+    summary.textContent = "Score: " + percent + "% (" + Math.round(earned * 100) / 100 + " of " + max +
+      " points). " + (passed ? "Passed" : "Not yet passed") + " — the pass mark is " + quiz.pass_mark + "%.";
+    var outcome = { questions: results, earned: earned, max: max, percent: percent,
+                    passed: passed, pass_mark: quiz.pass_mark, module: quiz.module };
+    form.dispatchEvent(new CustomEvent("coursegen:scored", { detail: outcome, bubbles: true }));
+    return outcome;
+  }
+
+  function clear(form) {
+    form.reset();
+    items(form).forEach(function (item) {
+      var box = item.querySelector(".feedback");
+      box.hidden = true;
+      box.textContent = "";
+    });
+    form.querySelector(".result").textContent = "";
+    form.dispatchEvent(new CustomEvent("coursegen:changed", { detail: encode(form), bubbles: true }));
+  }
+
+  function attach(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      check(form);
+    });
+    form.addEventListener("change", function () {
+      form.dispatchEvent(new CustomEvent("coursegen:changed", { detail: encode(form), bubbles: true }));
+    });
+    var again = form.querySelector("[data-action=reset]");
+    if (again) again.addEventListener("click", function () { clear(form); });
+  }
+
+  root.CoursegenQuiz = { attach: attach, check: check, encode: encode, restore: restore,
+                         responseOf: responseOf };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("form.quiz"), attach);
+  });
+})(window);

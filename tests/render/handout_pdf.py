@@ -1,0 +1,168 @@
+"""Reading handout PDFs as a reader would: text per page (pdftotext), contents, footnotes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from coursegen.model.slides import ReferencesSlide
+
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
+)
+
+TOC_LINE = re.compile(r"^\s*(?P<title>\S.*?)\s*\.{3,}\s*(?P<page>\d+)\s*$")
+FOOTNOTE_MARKER = re.compile(r"^\d+\. $")
+FOOTNOTE_CALL = re.compile(r"^,?\d+(?:,\d+)*$")
+
+
+@lru_cache(maxsize=1024)
+def page_text(pdf: Path, page: int | None = None) -> str:
+    """The text of the whole PDF, or of one page (1-based), laid out as printed."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    result = subprocess.run(["pdftotext", "-layout", *pages, str(pdf), "-"],
+                            capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def flat(text: str) -> str:
+    """Text with runs of whitespace (line breaks included) made single spaces."""
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=64)
+def page_count(pdf: Path) -> int:
+    """How many pages the PDF has."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def contents_entries(pdf: Path) -> list[tuple[str, int]]:
+    """(title, page) for each line of the contents, read from the pages after the cover."""
+    entries: list[tuple[str, int]] = []
+    for page in range(2, page_count(pdf) + 1):
+        found = [TOC_LINE.match(line) for line in page_text(pdf, page).splitlines()]
+        found = [m for m in found if m]
+        if not found:
+            break
+        entries += [(m["title"].rstrip(". "), int(m["page"])) for m in found]
+    return entries
+
+
+@lru_cache(maxsize=64)
+def small_print(pdf: Path) -> tuple[tuple[tuple[float, str], ...], ...]:
+    """Per page, the (size, text) chunks set smaller than 8pt: footnotes and their calls."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(pdf).pages:
+        chunks: list[tuple[float, str]] = []
+
+        def collect(text, cm, tm, _font, size, chunks=chunks):
+            if text.strip() and size and size * tm[0] * cm[0] < 8:
+                chunks.append((size * tm[0] * cm[0], text))
+
+        page.extract_text(visitor_text=collect)
+        pages.append(tuple(chunks))
+    return tuple(pages)
+
+
+def footnotes(pdf: Path) -> list[tuple[int, int, str]]:
+    """(page, number, text) of every footnote: small print that starts with its own 'N. ' marker."""
+    notes = []
+    for page_number, chunks in enumerate(small_print(pdf), start=1):
+        texts = [text for _, text in chunks]
+        for marker, text in pairwise(texts):
+            if FOOTNOTE_MARKER.match(marker):
+                notes.append((page_number, int(marker.split(".")[0]), text.strip()))
+    return notes
+
+
+def misplaced_footnotes(pdf: Path) -> list[str]:
+    """Pages whose footnote calls (superscript numbers) and footnotes do not match one to one."""
+    problems = []
+    notes_by_page: dict[int, list[int]] = {}
+    for page, number, _ in footnotes(pdf):
+        notes_by_page.setdefault(page, []).append(number)
+    for page_number, chunks in enumerate(small_print(pdf), start=1):
+        # Calls are set at 65% of the body size, smaller than any other text.
+        calls = [int(n) for size, text in chunks
+                 if size < 7 and FOOTNOTE_CALL.match(text.strip())
+                 for n in text.strip().strip(",").split(",")]
+        notes = notes_by_page.get(page_number, [])
+        if sorted(calls) != sorted(notes):
+            problems.append(f"page {page_number}: calls {calls}, notes {notes}")
+    return problems
+
+
+def footnoted_citations(module) -> list[str]:
+    """Every citation the handout footnotes: lessons' prose, slides (not the references slide),
+    points at any depth, and the glossary; question-bank citations appear in the answer key."""
+    found: list[str] = []
+
+    def collect(node) -> None:
+        found.extend(getattr(node, "cite", ()))
+        for name in type(node).model_fields:
+            if name == "cite":
+                continue
+            value = getattr(node, name)
+            for child in value if isinstance(value, tuple) else (value,):
+                if isinstance(child, BaseModel):
+                    collect(child)
+
+    for lesson in module.lessons:
+        found.extend(lesson.cite)
+        for slide in lesson.slides:
+            if not isinstance(slide, ReferencesSlide):
+                collect(slide)
+    for term in module.glossary:
+        found.extend(term.cite)
+    return found
+
+
+def pdf_ua_errors(pdfs: list[Path]) -> list[str]:
+    """The errors the independent `outloud` PDF/UA-1 checker reports (skips if it is absent)."""
+    checker = shutil.which("outloud", path=str(Path(sys.executable).parent)) or shutil.which(
+        "outloud")
+    if checker is None:
+        pytest.skip("the outloud PDF/UA checker is not installed (pip install outloud)")
+    run = subprocess.run([checker, "--json", "-", "--fail-on", "error", *map(str, pdfs)],
+                         capture_output=True, text=True)
+    errors = [f"{f.get('rule') or f.get('id')}: {f.get('message')}"
+              for f in _findings(json.loads(run.stdout)) if f.get("severity") == "error"]
+    if run.returncode != 0 and not errors:
+        errors.append(f"outloud exited {run.returncode}: {run.stderr.strip()}")
+    return errors
+
+
+def _findings(report: object) -> list[dict]:
+    if isinstance(report, dict):
+        own = [report] if "severity" in report and "message" in report else []
+        return own + [f for value in report.values() for f in _findings(value)]
+    if isinstance(report, list):
+        return [f for value in report for f in _findings(value)]
+    return []
+
+
+def pinpoint(cite: str) -> str:
+    """How a footnote prints where in the source a citation points: 'para. 8', 'p. 12', ''."""
+    anchor = cite.partition("#")[2]
+    if anchor.startswith("p."):
+        return "p. " + anchor[2:]
+    return "para. " + re.sub(r"\((\w)\)$", r" (\1)", anchor) if anchor else ""
+
+
+def note_pinpoint(note: tuple[int, int, str]) -> str:
+    """The pinpoint at the end of a footnote's text ('' when it cites a whole document)."""
+    found = re.search(r"((?:para|p)\. \d+(?: \(\w\))?)\.$", note[2])
+    return found[1] if found else ""

@@ -1,0 +1,81 @@
+"""The shipped course's handouts, built once: what programme managers print and hand out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from coursegen.build import load_checked
+from coursegen.render.handout import render_handouts
+from coursegen.render.options import RenderOptions
+from tests.render.handout_pdf import (
+    contents_entries,
+    flat,
+    footnoted_citations,
+    footnotes,
+    misplaced_footnotes,
+    needs_pdftotext,
+    note_pinpoint,
+    page_text,
+    pdf_ua_errors,
+    pinpoint,
+)
+
+pytestmark = needs_pdftotext
+
+
+@pytest.fixture(scope="module")
+def shipped(shipped_course: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The shipped course and every handout of it."""
+    course, _ = load_checked(shipped_course)
+    out = tmp_path_factory.mktemp("shipped-handouts")
+    paths = render_handouts(course, out, RenderOptions())
+    return course, {path.name: path for path in paths}
+
+
+def test_every_module_has_both_editions_and_the_course_a_handbook(shipped) -> None:
+    course, built = shipped
+    expected = {f"{m.id}{edition}.pdf" for m in course.modules for edition in ("", "-trainer")}
+    assert set(built) == expected | {"course.pdf"}
+
+
+def test_every_lesson_title_and_citation_is_printed(shipped) -> None:
+    course, built = shipped
+    handbook = flat(page_text(built["course.pdf"]))
+    for module in course.modules:
+        pdf = built[f"{module.id}.pdf"]
+        text = flat(page_text(pdf))
+        for lesson in module.lessons:
+            assert lesson.title in text and lesson.title in handbook, lesson.title
+        cites = footnoted_citations(module)
+        notes = footnotes(pdf)
+        assert [n for _, n, _ in notes] == list(range(1, len(cites) + 1)), module.id
+        assert sorted(map(pinpoint, cites)) == sorted(map(note_pinpoint, notes)), module.id
+        assert misplaced_footnotes(pdf) == [], module.id
+
+
+def test_contents_page_numbers_are_right(shipped) -> None:
+    _, built = shipped
+    for name, pdf in built.items():
+        entries = contents_entries(pdf)
+        assert entries, name
+        for title, page in entries:
+            heading = re.sub(r"^(Module )?\d+\. ", "", title)
+            assert heading in flat(page_text(pdf, page)), f"{name}: '{title}' not on page {page}"
+
+
+def test_only_the_trainer_edition_has_the_answer_key(shipped) -> None:
+    course, built = shipped
+    for module in course.modules:
+        trainer = flat(page_text(built[f"{module.id}-trainer.pdf"]))
+        participant = flat(page_text(built[f"{module.id}.pdf"]))
+        assert "Answer key" in trainer and "Answer key" not in participant
+        explanation = flat(module.bank.questions[0].explanation).split("**")[0][:40]
+        assert explanation in trainer
+
+
+def test_shipped_handouts_pass_the_pdf_ua_checker(shipped) -> None:
+    _, built = shipped
+    assert pdf_ua_errors(list(built.values())) == []

@@ -1,0 +1,136 @@
+"""The offline site: pages a learner can open from a folder, valid, accessible, keeping progress."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from coursegen.build import load_checked
+from coursegen.render.options import RenderOptions
+from coursegen.render.site import render_site
+from coursegen.scaffold import create_course
+from tests.js.tools import CHROMIUM_ARGS, need_chromium, need_node_package, vnu
+
+PAGES = ["index.html", "getting-started/index.html", "getting-started/double-edged.html",
+         "getting-started/safeguards.html", "getting-started/quiz.html"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The starter course's site, built once."""
+    root = tmp_path_factory.mktemp("course") / "c"
+    create_course(root)
+    course, _ = load_checked(root)
+    out = tmp_path_factory.mktemp("build")
+    render_site(course, out, RenderOptions())
+    return out / "site"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=need_chromium(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _doc(site: Path, page: str):
+    return lxml_html.fromstring((site / page).read_bytes())
+
+
+def test_the_site_has_home_module_lesson_and_quiz_pages(site) -> None:
+    for page in PAGES:
+        assert (site / page).is_file(), page
+    home = _doc(site, "index.html")
+    assert home.findtext(".//h1") == "Handling digital evidence"
+    module = _doc(site, "getting-started/index.html")
+    objectives = [li.text_content() for li in module.xpath("//ul[@class='objectives']/li")]
+    assert objectives[0] == "Explain why technology is both a means for and a tool against crime"
+    assert module.xpath("//dl[@class='glossary']/dt")[0].text_content() == "Digital evidence"
+    assert "A/CONF.234/11" in module.get_element_by_id("ref-unodc-ws4-2020").text_content()
+
+
+def test_lessons_carry_slides_handout_figures_and_labelled_cases(site) -> None:
+    lesson = _doc(site, "getting-started/double-edged.html")
+    text = lesson.text_content()
+    assert "new traces to follow" in text  # handout prose, with its Markdown rendered
+    assert lesson.xpath("//section[@class='reading']//strong")[0].text == "new traces to follow"
+    assert lesson.xpath("//figure[@class='key-figure']/p[@class='value']")[0].text == "16"
+    cite = lesson.xpath("//span[@class='cite']/a")[0]
+    assert (cite.text, cite.get("href")) == ("[1], ¶2", "index.html#ref-unodc-ws4-2020")
+    safeguards = _doc(site, "getting-started/safeguards.html")
+    case = safeguards.xpath("//section[@class='slide slide-case']")[0]
+    assert "Fictional scenario" in case.xpath(".//p[@class='fictional']")[0].text_content()
+    assert "Draw out that browsing" not in case.text_content()  # trainer guidance stays out
+
+
+def test_every_link_is_relative_and_resolves_offline(site) -> None:
+    for page in PAGES:
+        doc = _doc(site, page)
+        for element, attribute, target, _ in doc.iterlinks():
+            if element.tag == "a" and re.match(r"https?://", target):
+                continue  # links out to sources are fine; nothing is loaded from the network
+            assert not re.match(r"(https?:)?//", target), f"{page}: {attribute}={target}"
+            path = target.split("#")[0]
+            if path:
+                assert (site / page).parent.joinpath(path).resolve().is_file(), f"{page}: {target}"
+
+
+def test_the_html_is_valid(site) -> None:
+    result = vnu(site)
+    print("vnu:", result.stdout, result.stderr)
+    assert result.returncode == 0, result.stderr
+
+
+def test_axe_finds_no_violations(site, browser) -> None:
+    axe = need_node_package("axe-core") / "axe.min.js"
+    page = browser.new_page()
+    for name in PAGES:
+        page.goto((site / name).as_uri())
+        if name.endswith("quiz.html"):
+            page.click("#quiz-getting-started button[type=submit]")  # feedback shown too
+        page.add_script_tag(path=str(axe))
+        violations = page.evaluate("axe.run().then(r => r.violations.map(v => v.id + ': ' + "
+                                   "v.nodes.map(n => n.target.join(' ')).join(', ')))")
+        print(f"axe {name}: {len(violations)} violations", violations)
+        assert violations == [], name
+    page.close()
+
+
+def test_the_quiz_scores_in_the_browser_and_keeps_answers_between_visits(site, browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "getting-started/quiz.html").as_uri())
+    page.check("#quiz-getting-started-1-0")
+    page.fill("#quiz-getting-started-4-answer", "  CHAIN of custody ")
+    page.press("#quiz-getting-started-4-answer", "Tab")
+    page.click("#quiz-getting-started button[type=submit]")
+    result = page.locator("#quiz-getting-started .result").text_content()
+    assert result.startswith("Score: 28.57% (2 of 7 points). Not yet passed")
+    assert page.locator("#quiz-getting-started-1 .verdict").text_content() == "Correct."
+    assert "Answer: New traces to follow; Faster sharing of intelligence" in \
+        page.locator("#quiz-getting-started-2 .feedback").text_content()
+
+    page.goto((site / "getting-started/quiz.html").as_uri())  # a later visit
+    assert page.is_checked("#quiz-getting-started-1-0")
+    assert page.input_value("#quiz-getting-started-4-answer") == "  CHAIN of custody "
+    page.goto((site / "getting-started/index.html").as_uri())
+    assert page.locator("[data-progress-quiz=getting-started]").first.text_content() == \
+        "Best score 28.57%"
+    context.close()
+
+
+def test_lessons_read_are_marked_on_the_module_page(site, browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "getting-started/safeguards.html").as_uri())
+    page.goto((site / "getting-started/index.html").as_uri())
+    marks = page.locator("[data-progress-lesson]")
+    assert marks.nth(0).text_content() == ""
+    assert marks.nth(1).text_content().startswith("Read on ")
+    context.close()

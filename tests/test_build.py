@@ -1,0 +1,167 @@
+"""`coursegen build`: incremental, parallel, atomic, with progress — checked on real renderers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from coursegen.build import build, resolve_targets
+from coursegen.build_jobs import MANIFEST
+from coursegen.render.options import RenderOptions
+
+TARGETS = resolve_targets(None)
+FAST = ["decks", "lms"]  # per-module and course-wide jobs, quick to render
+
+
+def add_second_module(course: Path) -> None:
+    """Turn the starter course into a two-module course."""
+    shutil.copytree(course / "modules/getting-started", course / "modules/second")
+    module = course / "modules/second/module.yaml"
+    module.write_text(module.read_text().replace("id: getting-started", "id: second"))
+    bank = (course / "quizzes/getting-started.yaml").read_text()
+    (course / "quizzes/second.yaml").write_text(bank.replace("module: getting-started",
+                                                             "module: second"))
+    course_yaml = course / "course.yaml"
+    course_yaml.write_text(course_yaml.read_text().replace("  - getting-started",
+                                                           "  - getting-started\n  - second"))
+
+
+@pytest.fixture
+def two_modules(starter_course: Path) -> Path:
+    add_second_module(starter_course)
+    return starter_course
+
+
+def built_keys(course: Path, **kwargs) -> set[str]:
+    result = build(course, only=FAST, jobs=1, **kwargs)
+    assert not result.failed, [(o.job.key, o.error) for o in result.failed]
+    return {o.job.key for o in result.built}
+
+
+def test_a_first_build_runs_every_job_and_a_second_runs_none(two_modules: Path) -> None:
+    first = built_keys(two_modules)
+    assert first == {"decks:getting-started", "decks:second", "lms:getting-started",
+                     "lms:second", "lms:(course)"}
+    assert built_keys(two_modules) == set()
+
+
+def test_editing_one_lesson_rebuilds_only_its_module_and_course_wide_outputs(
+    two_modules: Path,
+) -> None:
+    built_keys(two_modules)
+    lesson = two_modules / "modules/second/01-double-edged.yaml"
+    lesson.write_text(lesson.read_text().replace("title: Why it matters", "title: Why it counts"))
+    rebuilt = built_keys(two_modules)
+    assert rebuilt
+    assert all(key.endswith((":second", ":(course)")) for key in rebuilt), rebuilt
+    assert not any(key.endswith(":getting-started") for key in rebuilt)
+
+
+@pytest.mark.parametrize("edit", ["sources", "template", "option"])
+def test_shared_inputs_rebuild_everything(two_modules: Path, edit: str) -> None:
+    everything = built_keys(two_modules)
+    options = None
+    if edit == "sources":
+        sources = two_modules / "sources.yaml"
+        sources.write_text(sources.read_text().replace("publisher: United Nations",
+                                                       "publisher: The United Nations"))
+    elif edit == "template":
+        (two_modules / "templates" / "extra.css").write_text("p { color: black }\n")
+    else:
+        options = RenderOptions(notes=False)
+    assert built_keys(two_modules, options=options) == everything
+
+
+def test_a_failed_check_writes_nothing_and_keeps_earlier_outputs(two_modules: Path) -> None:
+    built_keys(two_modules)
+    out = two_modules / "build"
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    lesson = two_modules / "modules/second/01-double-edged.yaml"
+    lesson.write_text(lesson.read_text().replace("duration: 20", "duration: soon"))
+    result = subprocess.run([sys.executable, "-m", "coursegen", "build", "--only", "decks,lms",
+                             str(two_modules)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "modules/second/01-double-edged.yaml:3:11: duration: expected a whole number" \
+        in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_a_no_change_rebuild_imports_no_renderer(two_modules: Path) -> None:
+    built_keys(two_modules)
+    script = (
+        "import sys; from coursegen.build import build\n"
+        f"r = build({str(two_modules)!r}, only={FAST!r})\n"
+        "heavy = [m for m in ('pptx', 'weasyprint', 'jinja2') if m in sys.modules]\n"
+        "print(len(r.built), len(r.skipped), heavy)\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           timeout=120).stdout.split()
+    assert shown[0] == "0" and int(shown[1]) > 0
+    assert shown[2:] == ["[]"]
+
+
+def _complete(path: Path) -> bool:
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        return data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    if path.suffix in {".pptx", ".zip"}:
+        return zipfile.is_zipfile(path) and zipfile.ZipFile(path).testzip() is None
+    return True
+
+
+def test_a_killed_build_leaves_whole_files_and_the_next_build_repairs_it(
+    two_modules: Path,
+) -> None:
+    command = [sys.executable, "-m", "coursegen", "build", "--only", "handouts,decks", "-j", "2",
+               str(two_modules)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    out = two_modules / "build"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out / MANIFEST).exists():
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    for path in out.rglob("*"):
+        if path.is_file() and not path.name.endswith(".tmp"):
+            assert _complete(path), f"{path} is half written"
+    repaired = build(two_modules, only=["handouts", "decks"], jobs=2)
+    assert not repaired.failed
+    assert build(two_modules, only=["handouts", "decks"]).built == []
+    for path in out.rglob("*"):
+        if path.is_file() and not path.name.endswith(".tmp"):
+            assert _complete(path)
+
+
+def test_plain_progress_when_output_is_not_a_terminal(starter_course: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "coursegen", "build", "-j", "1", "--only",
+                             "decks,lms", str(starter_course)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("building ")
+    assert any(line.startswith("[1/") for line in lines)
+    assert "\x1b[" not in result.stdout
+    assert lines[-1].endswith("0 up to date, 0 failed in " + lines[-1].split(" in ")[-1])
+
+
+def test_a_progress_bar_on_a_terminal(starter_course: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(sys.executable, ["-m", "coursegen", "build", "-j", "1", "--only",
+                                           "decks,lms", str(starter_course)], timeout=300,
+                          dimensions=(24, 100), env={**os.environ, "TERM": "xterm"})
+    child.expect(r"\d+ built \(\d+ files\), 0 up to date, 0 failed")
+    shown = child.before.decode()
+    child.expect(pexpect.EOF)
+    assert "building" in shown
+    assert "\x1b[" in shown  # the live bar redraws itself
+    assert "[1/" not in shown  # not the plain log lines
