@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 
 import numpy as np
 
@@ -44,11 +43,7 @@ def load_matrix(store: AttemptStore, module: str, bank: QuestionBank,
 
 def _masks(kind: str, texts: np.ndarray) -> np.ndarray:
     # Stored answers repeat a handful of JSON texts ("2", "true", "[0, 1]"): parse each once.
-    cache: dict[Any, int] = {None: 0}
-    out = np.empty(texts.size, dtype=np.int64)
-    for i, text in enumerate(texts):
-        mask = cache.get(text)
-        if mask is None:
-            mask = cache[text] = selection_mask(kind, json.loads(text))
-        out[i] = mask
-    return out
+    masks = {text: selection_mask(kind, json.loads(text)) if text is not None else 0
+             for text in set(texts.tolist())}
+    return np.fromiter(map(masks.__getitem__, texts.tolist()), dtype=np.int64,
+                       count=texts.size)
