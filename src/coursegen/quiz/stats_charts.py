@@ -1,4 +1,4 @@
-"""The report's charts as SVG data URIs: score histogram, facility vs discrimination, pre/post pairs.
+"""The report's charts as SVG data URIs: score histogram, facility vs discrimination, pre/post.
 
 Figures are drawn on :class:`matplotlib.figure.Figure` directly (no pyplot), so
 nothing depends on a display or on global state.

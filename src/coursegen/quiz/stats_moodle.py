@@ -209,16 +209,17 @@ def cronbach_alpha(scores: np.ndarray, questions: int | None = None) -> float | 
     variance uses every attempt; p is the number of questions per attempt.
     None for fewer than two attempts or questions, or totals without spread.
     """
-    asked = ~np.isnan(scores)
     n = scores.shape[0]
     p = questions if questions is not None else scores.shape[1]
     if n < 2 or p < 2:
         return None
-    total = np.where(asked, scores, 0.0).sum(axis=1)
+    complete = not np.isnan(scores).any()  # the usual fixed form: plain column variances
+    total = scores.sum(axis=1) if complete else np.nansum(scores, axis=1)
     var_total = float(np.var(total, ddof=1))
     if var_total <= TINY * max(1.0, float(np.max(np.abs(total))) ** 2):
         return None
-    sum_var = float(np.nansum(column_variance(scores)))
+    variances = scores.var(axis=0, ddof=1) if complete else column_variance(scores)
+    sum_var = float(np.nansum(variances))
     return defined(p / (p - 1) * (1 - sum_var / var_total))
 
 

@@ -511,14 +511,18 @@ def response_matrix(store: AttemptStore, module: str, question_ids: list[str],
                     *masks).select_from(attempts).join(paper, true())
              .where(attempts.c.id.in_(kept)).group_by(attempts.c.id)
              .order_by(attempts.c.started_at, attempts.c.id))
-    answer_col = case(index, value=responses.c.question_id, else_=-1) if index else literal(-1)
+    # Responses come back grouped by (question, points earned, answer text) with the ids of
+    # the attempts that gave them: a few rows per question instead of one per response.
+    earned = responses.c.points * responses.c.fraction
     text = case((responses.c.question_id.in_(list(text_ids) or [""]), responses.c.response),
                 else_=None)
-    cells = (select(responses.c.attempt_id, answer_col, responses.c.points * responses.c.fraction,
-                    text).where(responses.c.attempt_id.in_(kept)))
+    cells = (select(responses.c.question_id, earned, text,
+                    func.aggregate_strings(cast(responses.c.attempt_id, String), ","))
+             .where(responses.c.attempt_id.in_(kept))
+             .group_by(responses.c.question_id, earned, text))
     with store._read() as conn:
         heads = conn.execute(asked).cursor.fetchall()
-        rows = conn.execute(cells).cursor.fetchall()
+        groups = conn.execute(cells).cursor.fetchall()
     ids, uids, learners, forms = ([h[k] for h in heads] for k in range(4))
     order = np.argsort(np.asarray(ids, dtype=np.int64))
     sorted_ids = np.asarray(ids, dtype=np.int64)[order]
@@ -529,15 +533,16 @@ def response_matrix(store: AttemptStore, module: str, question_ids: list[str],
         width = min(62, len(question_ids) - 62 * k)
         on = (values[:, None] >> np.arange(width)) & 1 == 1
         scores[:, 62 * k:62 * k + width][on] = 0.0
-    if rows:
-        attempt_id, col, earned, response = zip(*rows, strict=True)
-        place = np.minimum(np.searchsorted(sorted_ids, attempt_id), max(len(ids) - 1, 0))
-        row = order[place] if len(ids) else place
-        col = np.asarray(col)
-        known = (sorted_ids[place] == attempt_id) & (col >= 0) if len(ids) else col < -1
-        known &= ~np.isnan(scores[row, np.maximum(col, 0)]) if len(ids) else known
-        scores[row[known], col[known]] = np.asarray(earned, dtype=float)[known]
-        texts[row[known], col[known]] = np.asarray(response, dtype=object)[known]
+    for question_id, points, response, attempt_list in groups:
+        col = index.get(question_id)
+        if col is None or not len(ids):
+            continue
+        attempt_id = np.array(attempt_list.split(","), dtype=np.int64)
+        place = np.minimum(np.searchsorted(sorted_ids, attempt_id), len(ids) - 1)
+        row = order[place][sorted_ids[place] == attempt_id]
+        row = row[~np.isnan(scores[row, col])]  # only questions on the attempt's paper
+        scores[row, col] = float(points)
+        texts[row, col] = response
     return {"attempt_ids": np.asarray(ids, dtype=np.int64), "uids": np.array(uids, dtype=object),
             "learners": np.array(learners, dtype=object), "forms": np.array(forms, dtype=object),
             "scores": scores, "responses": texts}

@@ -1,0 +1,41 @@
+"""The shipped course keeps the shape a trainer was promised: per module, enough to teach."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from coursegen.load import load_course
+from coursegen.model.slides import ReferencesSlide, SectionSlide
+from tests.conftest import REPO
+
+COURSE = load_course(REPO)
+
+
+@pytest.mark.parametrize("module", COURSE.modules, ids=[m.id for m in COURSE.modules])
+def test_module_has_lessons_slides_and_kinds_to_teach(module) -> None:
+    slides = [s for lesson in module.lessons for s in lesson.slides]
+    kinds = Counter(s.kind for s in slides)
+    assert 3 <= len(module.lessons) <= 5
+    assert len(slides) >= 25
+    assert len(kinds) >= 5
+    assert {"stat", "compare", "case", "summary"} <= set(kinds)
+    assert 4 <= len(module.objectives) <= 6
+    assert module.glossary
+    assert all(lesson.review_by or module.review_by for lesson in module.lessons)
+    for slide in slides:
+        if not isinstance(slide, SectionSlide | ReferencesSlide):
+            assert slide.notes and slide.ask and slide.minutes, f"{slide.location}: notes"
+
+
+@pytest.mark.parametrize("module", COURSE.modules, ids=[m.id for m in COURSE.modules])
+def test_question_bank_covers_every_objective_three_times(module) -> None:
+    bank = module.bank
+    assert bank is not None and len(bank.questions) >= 20
+    assert len({q.type for q in bank.questions}) >= 4
+    per_objective = Counter(q.objective for q in bank.questions)
+    assert all(per_objective[o.id] >= 3 for o in module.objectives), per_objective
+    assert sum(1 for q in bank.questions if q.scenario) >= 2
+    assert bank.forms.pre and set(bank.forms.pre) <= set(bank.forms.post)
+    assert all(q.explanation and q.cite for q in bank.questions)
