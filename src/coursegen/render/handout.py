@@ -73,6 +73,7 @@ class HandoutWriter:
             primary=branding.primary_colour, accent=branding.accent_colour,
             serif=font + SERIF, sans=font + SANS,
         )
+        self.css_text = css
         self.stylesheet = CSS(string=css, font_config=font_config())
         self.images: dict[str, Any] = {}  # WeasyPrint's image cache, shared by every document
 
