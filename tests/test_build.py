@@ -165,3 +165,19 @@ def test_a_progress_bar_on_a_terminal(starter_course: Path) -> None:
     assert "building" in shown
     assert "\x1b[" in shown  # the live bar redraws itself
     assert "[1/" not in shown  # not the plain log lines
+
+
+def test_watch_rebuilds_when_a_lesson_is_saved(starter_course: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(sys.executable, ["-m", "coursegen", "watch", "--only", "lms",
+                                           str(starter_course)], timeout=30)
+    child.expect("watching .* for changes")
+    lesson = starter_course / "modules/getting-started/02-safeguards.yaml"
+    lesson.write_text(lesson.read_text().replace("title: Safeguards first", "title: Safety first"))
+    child.expect("changed: modules/getting-started/02-safeguards.yaml")
+    child.expect(r"2 built \(\d+ files\), 0 up to date, 0 failed")
+    lesson.write_text(lesson.read_text().replace("duration: 25", "duration: soon"))
+    child.expect("duration: expected a whole number")
+    child.expect("nothing was written")
+    child.sendintr()
+    child.expect(pexpect.EOF)

@@ -146,6 +146,44 @@ def build(
 
 
 @cli.command()
+@click.argument("directory", type=COURSE_DIR, default=".")
+@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms.")
+@click.option("--module", "modules", multiple=True, help="Build only this module (repeatable).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel workers (default: cores).")
+def watch(
+    directory: Path, only: str | None, modules: tuple[str, ...], out: Path | None, jobs: int | None
+) -> None:
+    """Build, then rebuild what changed each time a course file is saved (Ctrl-C stops)."""
+    from coursegen.build import build as run_build
+    from coursegen.build_progress import PlainProgress, summary_line
+    from coursegen.render.options import RenderOptions
+    from coursegen.watch import changes, snapshot
+
+    targets = [t.strip() for t in only.split(",") if t.strip()] if only else None
+    options = RenderOptions(modules=modules or None)
+
+    def rebuild() -> None:
+        try:
+            result = run_build(
+                directory, out, targets, options, False, jobs, False, PlainProgress()
+            )
+        except CourseInvalid as error:  # keep watching: the next save may fix it
+            _print_diagnostics(error.diagnostics)
+            click.echo(f"coursegen: {_summary(error.diagnostics)}; nothing was written", err=True)
+            return
+        _print_diagnostics(result.diagnostics)
+        click.echo(summary_line(result))
+
+    before = snapshot(directory.resolve())  # taken first, so a save during the build counts
+    rebuild()
+    click.echo(f"watching {directory.resolve()} for changes (Ctrl-C to stop)")
+    for changed in changes(directory.resolve(), before):
+        click.echo(f"changed: {', '.join(changed)}")
+        rebuild()
+
+
+@cli.command()
 @click.argument(
     "kind", type=click.Choice(["lesson", "module", "quiz", "course", "sources"]), default="lesson"
 )
