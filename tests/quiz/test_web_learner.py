@@ -23,14 +23,6 @@ from tests.quiz.web_setup import (
 
 
 @pytest.fixture
-def rig(tmp_path):
-    """The starter course served with deferred feedback and a 10-minute limit."""
-    rig = make_rig(tmp_path)
-    yield rig
-    rig.close()
-
-
-@pytest.fixture
 def immediate(tmp_path):
     """The starter course with immediate feedback and one attempt allowed."""
     rig = make_rig(tmp_path, "  feedback: immediate\n  attempts: 1\n")

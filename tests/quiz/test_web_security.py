@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.quiz.web_setup import (
     MODULE,
     PASSWORD,
     form_fields,
     join,
-    make_rig,
     paper_of,
     right_answers,
     start,
 )
-
-
-@pytest.fixture
-def rig(tmp_path):
-    """The starter course with the trainer pages on."""
-    rig = make_rig(tmp_path)
-    yield rig
-    rig.close()
 
 
 def _post_routes(rig, uid: str, attempt_id: int) -> list[str]:

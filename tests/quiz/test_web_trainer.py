@@ -6,8 +6,6 @@ import csv
 import io
 import re
 
-import pytest
-
 from tests.quiz.web_setup import (
     MODULE,
     PASSWORD,
@@ -18,14 +16,6 @@ from tests.quiz.web_setup import (
     right_answers,
     start,
 )
-
-
-@pytest.fixture
-def rig(tmp_path):
-    """The starter course with the trainer pages on."""
-    rig = make_rig(tmp_path)
-    yield rig
-    rig.close()
 
 
 def trainer(rig):
