@@ -17,18 +17,24 @@ DB_OPTION = click.option(
                  "default $COURSEGEN_DB, else a file in your user data folder.")
 
 
-def load_quiz_module(directory: Path, module_id: str):
-    """The course and the module whose quiz is asked for; the bank must pass its checks."""
-    from coursegen.checks import check_course
-    from coursegen.load import load_course
-
-    course = load_course(directory)
+def quiz_module(course, module_id: str):
+    """The module with this id, which must have a question bank; else a one-line usage error."""
     try:
         module = course.module(module_id)
     except KeyError as error:
         raise UsageError(error.args[0]) from None
     if module.bank is None:
         raise UsageError(f"module '{module_id}' has no question bank; add quizzes/{module_id}.yaml")
+    return module
+
+
+def load_quiz_module(directory: Path, module_id: str):
+    """The course and the module whose quiz is asked for; the bank must pass its checks."""
+    from coursegen.checks import check_course
+    from coursegen.load import load_course
+
+    course = load_course(directory)
+    module = quiz_module(course, module_id)
     # Only problems in this bank stop a quiz: a draft lesson elsewhere must not block learners.
     problems = [d for d in check_course(course) if d.severity == "error"
                 and d.location is not None and d.location.file == module.bank.file]

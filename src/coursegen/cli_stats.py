@@ -35,18 +35,14 @@ def stats(module_id: str, directory: Path, db: str | None, since: dt.datetime | 
           session_code: str | None, ledger: Path | None, all_attempts: bool,
           output_format: str, output: Path | None) -> None:
     """Show what to fix in MODULE's question bank and how much learners gained."""
+    from coursegen.cli_quiz import quiz_module
     from coursegen.load import load_course
     from coursegen.quiz.stats import analyse
     from coursegen.quiz.stats_load import load_matrix
     from coursegen.quiz.store import open_store
 
     course = load_course(directory)
-    try:
-        module = course.module(module_id)
-    except KeyError as error:
-        raise UsageError(error.args[0]) from None
-    if module.bank is None:
-        raise UsageError(f"module '{module_id}' has no question bank; add quizzes/{module_id}.yaml")
+    module = quiz_module(course, module_id)
     since_utc = since.astimezone(dt.UTC) if since else None
     store = open_store(db)
     try:
