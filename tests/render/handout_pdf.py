@@ -159,10 +159,10 @@ def pinpoint(cite: str) -> str:
     anchor = cite.partition("#")[2]
     if anchor.startswith("p."):
         return "p. " + anchor[2:]
-    return "para. " + re.sub(r"\((\w)\)$", r" (\1)", anchor) if anchor else ""
+    return "para. " + anchor if anchor else ""
 
 
 def note_pinpoint(note: tuple[int, int, str]) -> str:
     """The pinpoint at the end of a footnote's text ('' when it cites a whole document)."""
-    found = re.search(r"((?:para|p)\. \d+(?: \(\w\))?)\.$", note[2])
+    found = re.search(r"((?:para|p)\. \d+(?:\(\w\))?)\.$", note[2])
     return found[1] if found else ""

@@ -35,6 +35,13 @@ class CitationRef:
             return f"{self.paragraph}({self.sub})" if self.sub else str(self.paragraph)
         return ""
 
+    @property
+    def locator(self) -> str:
+        """Where in the source, for readers: 'para. 8', 'para. 82(c)', 'p. 12', or ''."""
+        if self.page is not None:
+            return f"p. {self.page}"
+        return f"para. {self.anchor}" if self.anchor else ""
+
     def __str__(self) -> str:
         return f"{self.source}#{self.anchor}" if self.anchor else self.source
 

@@ -120,11 +120,7 @@ def sources(course: Course, cite: tuple[str, ...]) -> list[str]:
     for citation in cite:
         ref = parse_citation(citation)
         source = course.source(ref.source)
-        where = ""
-        if ref.page is not None:
-            where = f"[p. {ref.page}] "
-        elif ref.paragraph is not None:
-            where = f"[para. {ref.anchor}] "
+        where = f"[{ref.locator}] " if ref.locator else ""
         lines.append(f"{where}{source.reference() if source else ref.source}")
     return lines
 

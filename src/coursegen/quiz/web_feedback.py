@@ -69,11 +69,7 @@ def citation_text(course: Course, citation: str) -> str:
     """A citation as a reader finds it: the source's reference, then the paragraph or page."""
     ref = parse_citation(citation)
     source = course.source(ref.source)
-    where = ""
-    if ref.page is not None:
-        where = f", p. {ref.page}"
-    elif ref.paragraph is not None:
-        where = f", para. {ref.anchor}"
+    where = f", {ref.locator}" if ref.locator else ""
     return (source.reference() if source else ref.source) + where
 
 

@@ -15,10 +15,8 @@ def cite_line(course: Course, cites: tuple[str, ...]) -> str:
         ref = parse_citation(text)
         source = course.source(ref.source)
         name = (source.symbol or source.publisher) if source else ref.source
-        if ref.page is not None:
-            name += f", p. {ref.page}"
-        elif ref.paragraph is not None:
-            name += f", para. {ref.anchor}"
+        if ref.locator:
+            name += f", {ref.locator}"
         parts.setdefault(name, None)
     if not parts:
         return ""

@@ -152,17 +152,8 @@ def short_name(source: Source) -> str:
     return " ".join(words[:10]) + ("…" if len(words) > 10 else "")
 
 
-def pinpoint(ref: CitationRef) -> str:
-    """Where in the source: 'para. 8', 'para. 82 (c)', 'p. 12', or '' for the whole document."""
-    if ref.page is not None:
-        return f"p. {ref.page}"
-    if ref.paragraph is not None:
-        return f"para. {ref.paragraph}" + (f" ({ref.sub})" if ref.sub else "")
-    return ""
-
-
 def _with_pinpoint(name: str, ref: CitationRef) -> str:
-    where = pinpoint(ref)
+    where = ref.locator
     if where:
         return f"{name}, {where}."
     return name if name.endswith(".") else f"{name}."
