@@ -22,8 +22,6 @@ FORMATS = ("table", "csv", "json", "html", "pdf")
               help="Only attempts started on or after this date (YYYY-MM-DD).")
 @click.option("--session", "session_code", metavar="CODE",
               help="Only attempts started in this web session code.")
-@click.option("--ledger", type=click.Path(dir_okay=False, path_type=Path),
-              help="The web runner's session ledger (default: the one `coursegen serve` uses).")
 @click.option("--all-attempts", is_flag=True,
               help="Use every finished attempt, not only each learner's first at each test.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="table",
@@ -32,7 +30,7 @@ FORMATS = ("table", "csv", "json", "html", "pdf")
               help="Where to write; default: standard output, or "
                    "DIRECTORY/build/stats/MODULE.html|pdf for reports.")
 def stats(module_id: str, directory: Path, db: str | None, since: dt.datetime | None,
-          session_code: str | None, ledger: Path | None, all_attempts: bool,
+          session_code: str | None, all_attempts: bool,
           output_format: str, output: Path | None) -> None:
     """Show what to fix in MODULE's question bank and how much learners gained."""
     from coursegen.cli_quiz import quiz_module
@@ -46,16 +44,14 @@ def stats(module_id: str, directory: Path, db: str | None, since: dt.datetime | 
     since_utc = since.astimezone(dt.UTC) if since else None
     store = open_store(db)
     try:
-        sessions = _session_tags(store, ledger) if session_code or ledger else None
-        uids = None
         if session_code:
-            code = session_code.strip().upper()
-            uids = [uid for uid, tag in (sessions or {}).items() if tag == code]
-            if not uids:
-                raise UsageError(f"no attempt was started in session '{session_code}' "
-                                 f"(ledger: {_ledger_path(store, ledger)})")
-        matrix = load_matrix(store, module.id, module.bank, since_utc, uids,
-                             first_only=not all_attempts, sessions=sessions)
+            from coursegen.quiz.store_sessions import SessionBook
+
+            if SessionBook(store).session(session_code) is None:
+                raise UsageError(f"there is no session '{session_code}' in {store.display_url}; "
+                                 "the trainer creates session codes in `coursegen serve`")
+        matrix = load_matrix(store, module.id, module.bank, since_utc, session_code,
+                             first_only=not all_attempts)
     finally:
         store.close()
     pass_mark = course.pass_mark(module)
@@ -94,23 +90,3 @@ def _emit(course, module, result, filters, output_format: str, output: Path | No
         click.echo(f"statistics written to {output}", err=True)
     else:
         click.echo(text, nl=False)
-
-
-def _ledger_path(store, ledger: Path | None) -> Path:
-    if ledger is not None:
-        return ledger
-    from coursegen.quiz.web import _default_ledger  # the one place that decides where it lives
-
-    return _default_ledger(store)
-
-
-def _session_tags(store, ledger: Path | None) -> dict[str, str]:
-    """Attempt uid → session code, from the web runner's ledger (empty if it has none)."""
-    path = _ledger_path(store, ledger)
-    if not path.is_file():
-        return {}
-    from coursegen.quiz.web_ledger import WebLedger
-
-    book = WebLedger(path)
-    book.sessions()  # replays the file
-    return dict(book._attempt_session)

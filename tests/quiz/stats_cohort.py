@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from typing import Any
 
 from coursegen.model import Course, Module
@@ -34,7 +35,8 @@ def wrong_response(question: Any, rng: random.Random) -> Any:
 
 def simulate_cohort(store: AttemptStore, course: Course, module: Module, learners: int = 60,
                     seed: int = 7, miskeyed: dict[str, int] | None = None,
-                    forms: tuple[str, ...] = ("pre", "post", "exam")) -> None:
+                    forms: tuple[str, ...] = ("pre", "post", "exam"),
+                    session_of: Callable[[str], str | None] = lambda learner: None) -> None:
     """Each learner takes each form once; `miskeyed` maps a question id to the option that is
     truly right (strong learners choose it although the bank keys another)."""
     bank = module.bank
@@ -49,7 +51,8 @@ def simulate_cohort(store: AttemptStore, course: Course, module: Module, learner
             record = store.start(NewAttempt(
                 f"learner-{number:03d}", course.info.id, course.title,
                 course.info.organisation, module.id, module.title, paper.bank_version,
-                paper.seed, form, False, paper.as_dict(), course.pass_mark(module)))
+                paper.seed, form, False, paper.as_dict(), course.pass_mark(module),
+                session=session_of(f"learner-{number:03d}")))
             earned = possible = 0.0
             for position, presented in enumerate(paper.questions, start=1):
                 question = bank.question(presented.question_id)

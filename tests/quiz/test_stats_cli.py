@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from coursegen.cli import cli
 from coursegen.load import load_course
 from coursegen.quiz.store import AttemptStore, database_url
-from coursegen.quiz.web_ledger import WebLedger
+from coursegen.quiz.store_sessions import SessionBook
 from coursegen.scaffold import create_course
 from tests.quiz.stats_cohort import simulate_cohort
 
@@ -34,12 +34,10 @@ def cohort(tmp_path_factory):
     course = load_course(root / "course")
     db = root / "attempts.sqlite3"
     store = AttemptStore(database_url(str(db)))
+    SessionBook(store).set_session("mon-1", is_open=True)
     simulate_cohort(store, course, course.module(MODULE), learners=LEARNERS,
-                    miskeyed={"dual-use": 1})
-    ledger = WebLedger(root / "ledger.jsonl")
-    for record in store.list_attempts(MODULE):
-        if record.learner < "learner-020":
-            ledger.tag_attempt(record.uid, "mon-1")
+                    miskeyed={"dual-use": 1},
+                    session_of=lambda learner: "MON-1" if learner < "learner-020" else None)
     store.close()
     return root
 
@@ -113,17 +111,16 @@ def test_csv_has_one_row_per_question_per_form(cohort, as_json):
     assert "likely-wrong-key" in dual_use["flags"].split()
 
 
-def test_session_filter_reads_the_web_runners_ledger(cohort):
-    result = run(cohort, "--session", "MON-1", "--ledger", str(cohort / "ledger.jsonl"),
-                 "--format", "json")
+def test_session_filter_keeps_the_attempts_started_in_that_session(cohort):
+    result = run(cohort, "--session", "mon-1", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["session"] == "MON-1"
     assert data["gain"]["overall"]["matched"] == 20
     assert [s["cohort"] for s in data["gain"]["sessions"]] == ["MON-1"]
-    missing = run(cohort, "--session", "TUE", "--ledger", str(cohort / "ledger.jsonl"))
+    missing = run(cohort, "--session", "TUE")
     assert missing.exit_code == 2
-    assert "no attempt was started in session 'TUE'" in missing.output
+    assert "there is no session 'TUE'" in missing.output
 
 
 def test_since_a_later_date_finds_nothing_and_says_so(cohort):

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from urllib.parse import quote
 
 import numpy as np
 import pytest
-from sqlalchemy import create_engine, text
 
-from coursegen.quiz.store import AttemptStore, NewAttempt, database_url, response_matrix
+from coursegen.quiz.store import AttemptStore, NewAttempt, database_url
+from coursegen.quiz.store_matrix import response_matrix
+from tests.quiz.postgres import postgres_schema
 
-POSTGRES_ENV = "COURSEGEN_TEST_POSTGRES"
 QUESTIONS = ["q1", "q2", "q3"]
 
 
@@ -23,31 +21,19 @@ def store(request, tmp_path):
         yield store
         store.close()
         return
-    url = os.environ.get(POSTGRES_ENV)
-    if not url:
-        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV} to a URL to run these tests")
-    # A schema of its own, so other test files using the same database are never disturbed.
-    schema = f"stats_query_{os.getpid()}"
-    admin = create_engine(database_url(url))
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    joiner = "&" if "?" in url else "?"
-    store = AttemptStore(database_url(url) + f"{joiner}options={quote(f'-csearch_path={schema}')}")
-    yield store
-    store.close()
-    with admin.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
+    with postgres_schema("stats_query") as url:
+        store = AttemptStore(url)
+        yield store
+        store.close()
 
 
-def take(store, learner, form, paper_ids, answers, when):
+def take(store, learner, form, paper_ids, answers, when, session=None):
     """Start, answer (question id → (response, fraction)) and finish one attempt."""
     record = store.start(NewAttempt(
         learner=learner, course_id="c", course_title="C", organisation="O", module="m",
         module_title="M", bank_version="v", seed=1, form=form, practice=False,
         paper={"questions": [{"id": q, "order": [0, 1, 2]} for q in paper_ids]},
-        pass_mark=70.0), when=when)
+        pass_mark=70.0, session=session), when=when)
     for position, (qid, (response, fraction)) in enumerate(answers.items(), start=1):
         store.save_response(record.id, qid, position, response, 2.0 if qid == "q2" else 1.0,
                             fraction, when=when)
@@ -75,7 +61,7 @@ def test_first_attempt_per_learner_and_form_unless_all_are_asked_for(store):
     take(store, "ann", "exam", QUESTIONS, {"q1": (0, 0.0)}, day(1))
     take(store, "ann", "exam", QUESTIONS, {"q1": (0, 1.0)}, day(3))
     take(store, "ann", "pre", QUESTIONS, {"q1": (1, 0.0)}, day(2))
-    take(store, "cy", "exam", QUESTIONS, {"q1": (0, 1.0)}, day(4))
+    take(store, "cy", "exam", QUESTIONS, {"q1": (0, 1.0)}, day(4), session="TUE-2")
     first = response_matrix(store, "m", QUESTIONS)
     assert list(zip(first["learners"], first["forms"], strict=True)) == [
         ("ann", "exam"), ("ann", "pre"), ("cy", "exam")]
@@ -84,9 +70,9 @@ def test_first_attempt_per_learner_and_form_unless_all_are_asked_for(store):
     assert len(every["learners"]) == 4
     since = response_matrix(store, "m", QUESTIONS, since=day(3), first_only=False)
     assert list(since["learners"]) == ["ann", "cy"]
-    some = response_matrix(store, "m", QUESTIONS,
-                           attempt_uids=[store.list_attempts("m")[-1].uid])
-    assert list(some["learners"]) == ["cy"]
+    assert list(first["sessions"]) == [None, None, "TUE-2"]
+    in_session = response_matrix(store, "m", QUESTIONS, session="tue-2")
+    assert list(in_session["learners"]) == ["cy"]
 
 
 def test_open_practice_and_other_modules_attempts_are_left_out(store):

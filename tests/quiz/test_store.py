@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -15,11 +17,13 @@ from coursegen.quiz.store import (
     NewAttempt,
     StoreUnavailable,
     database_url,
-    metadata,
     open_store,
 )
+from coursegen.quiz.store_sessions import SessionBook
+from coursegen.quiz.store_tables import SCHEMA_VERSION, metadata
 
 POSTGRES_ENV = "COURSEGEN_TEST_POSTGRES"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -42,11 +46,12 @@ def store(db_url):
     store.close()
 
 
-def new_attempt(learner="ann", module="m", practice=False, form="exam", time_limit=None):
+def new_attempt(learner="ann", module="m", practice=False, form="exam", time_limit=None,
+                session=None):
     return NewAttempt(learner=learner, course_id="c", course_title="Course", organisation="Org",
                       module=module, module_title="Module", bank_version="v1", seed=7, form=form,
                       practice=practice, paper={"questions": [{"id": "q1", "order": []}]},
-                      pass_mark=70.0, time_limit=time_limit)
+                      pass_mark=70.0, time_limit=time_limit, session=session)
 
 
 def test_each_response_is_committed_at_once_and_visible_to_another_connection(store, db_url):
@@ -148,10 +153,51 @@ def test_many_learners_answering_at_once_lose_nothing(store, db_url):
 
 def test_schema_version_is_recorded_and_a_newer_schema_is_refused(store, db_url):
     with store.engine.begin() as conn:
-        assert conn.execute(text("SELECT version FROM schema_version")).scalar() == 1
+        assert conn.execute(text("SELECT version FROM schema_version")).scalar() == SCHEMA_VERSION
         conn.execute(text("UPDATE schema_version SET version = 99"))
     with pytest.raises(StoreUnavailable, match=r"newer coursegen \(schema 99"):
         AttemptStore(db_url)
+
+
+def test_a_version_1_database_is_migrated_and_keeps_its_attempts(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    with sqlite3.connect(path) as old:  # made by the version that had no session codes
+        old.executescript((FIXTURES / "store" / "schema-v1.sql").read_text())
+    store = AttemptStore(database_url(str(path)))
+    try:
+        [kept] = store.list_attempts("m")
+        assert (kept.learner, kept.percent, kept.session) == ("ann", 100.0, None)
+        assert store.responses(kept.id) == {"q1": 1}
+        started = store.start(new_attempt(learner="bo", session="MON-1"))
+        assert [r.learner for r in store.list_attempts(session="mon-1")] == ["bo"]
+        assert started.session == "MON-1"
+        with store.engine.begin() as conn:
+            assert conn.execute(text("SELECT version FROM schema_version")).scalar() == 2
+    finally:
+        store.close()
+
+
+def test_sessions_and_resets_are_shared_by_every_store_on_the_database(store, db_url):
+    book = SessionBook(store)
+    book.set_session("mon-1", is_open=True)
+    book.set_session("MON-1", is_open=False)  # the same code, any case: closes it
+    other = SessionBook(AttemptStore(db_url))
+    try:
+        [session] = other.sessions()
+        assert (session.code, session.is_open) == ("MON-1", False)
+        assert other.session("Mon-1") == session and other.session("TUE") is None
+        with pytest.raises(ValueError, match="1 to 40 letters"):
+            book.set_session("bad code!", is_open=True)
+        done = store.start(new_attempt(learner="ann"))
+        store.finish(done.id, 1, 1, 100, True)
+        assert other.attempts_used("ann", "m") == 1
+        book.log_reset(store.get(done.id), "wrong learner name")
+        assert other.attempts_used("ann", "m") == 0
+        assert other.reset_of(done.id).reason == "wrong learner name"
+        assert other.reset_of(done.id).was_finished
+        assert list(other.latest_resets()) == [done.id]
+    finally:
+        other.store.close()
 
 
 def test_paths_and_urls_for_db(tmp_path, monkeypatch):

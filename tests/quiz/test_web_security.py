@@ -103,7 +103,7 @@ def test_trainer_pages_refuse_learners(rig):
     for path in ("/trainer/sessions", f"/trainer/attempts/{record.id}/reset"):
         assert client.post(path, {"code": "X", "reason": "x"}).status_code == 401
     assert rig.store.get(record.id).status == "open"
-    assert rig.app.state.web.ledger.sessions() == []
+    assert rig.app.state.web.sessions.sessions() == []
 
 
 def test_login_attempts_are_rate_limited(rig):

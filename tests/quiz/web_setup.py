@@ -55,12 +55,11 @@ def make_course(folder: Path, settings: str = "") -> Course:
 
 
 def make_rig(tmp_path: Path, settings: str = "", password: str | None = PASSWORD,
-             **options: Any) -> WebRig:
-    """A fresh app over the starter course and a SQLite file in `tmp_path`."""
+             db: str | None = None, **options: Any) -> WebRig:
+    """A fresh app over the starter course and `db` (default: a SQLite file in `tmp_path`)."""
     course = make_course(tmp_path / "course", settings)
-    store = open_store(str(tmp_path / "attempts.sqlite3"))
-    app = create_app(course, store, password, secret_key="test-secret",
-                     ledger_path=tmp_path / "ledger.jsonl", **options)
+    store = open_store(db or str(tmp_path / "attempts.sqlite3"))
+    app = create_app(course, store, password, secret_key="test-secret", **options)
     return WebRig(course, store, app, tmp_path, [])
 
 

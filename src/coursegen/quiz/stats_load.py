@@ -14,28 +14,27 @@ from coursegen.quiz.stats_input import (
     questions_from_bank,
     selection_mask,
 )
-from coursegen.quiz.store import AttemptStore, response_matrix
+from coursegen.quiz.store import AttemptStore
+from coursegen.quiz.store_matrix import response_matrix
 
 
 def load_matrix(store: AttemptStore, module: str, bank: QuestionBank,
-                since: dt.datetime | None = None, attempt_uids: list[str] | None = None,
-                first_only: bool = True, sessions: dict[str, str] | None = None
-                ) -> ResponseMatrix:
+                since: dt.datetime | None = None, session: str | None = None,
+                first_only: bool = True) -> ResponseMatrix:
     """The module's finished attempts as a :class:`ResponseMatrix` over the bank's questions.
 
-    `sessions` maps attempt uid → session code, when the web runner recorded them.
+    With `session`, only the attempts started in that web session code.
     """
     questions = questions_from_bank(bank)
-    data = response_matrix(store, module, [q.id for q in questions], since, attempt_uids,
+    data = response_matrix(store, module, [q.id for q in questions], since, session,
                            first_only, [q.id for q in questions if q.kind in CHOICE_KINDS])
     selections = np.zeros(data["scores"].shape, dtype=np.int64)
     texts = data["responses"]
     for j, question in enumerate(questions):
         if question.kind in CHOICE_KINDS:
             selections[:, j] = _masks(question.kind, texts[:, j])
-    session_codes = None
-    if sessions:
-        session_codes = np.array([sessions.get(uid) for uid in data["uids"]], dtype=object)
+    codes = data["sessions"]
+    session_codes = codes if any(code is not None for code in codes.tolist()) else None
     return ResponseMatrix(
         questions, data["scores"], selections, data["learners"], session_codes, data["forms"],
         data["attempt_ids"], {"uids": data["uids"]})

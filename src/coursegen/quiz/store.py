@@ -21,86 +21,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Column,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import create_engine, event, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from coursegen.errors import CoursegenError
+from coursegen.quiz.store_tables import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    attempts,
+    metadata,
+    responses,
+    schema_version,
+)
 
-SCHEMA_VERSION = 1
 DB_ENV = "COURSEGEN_DB"
 """Environment variable naming the database when --db is not given."""
-
-metadata = MetaData()
-
-schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
-
-attempts = Table(
-    "attempts", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("uid", String(32), nullable=False, unique=True),
-    Column("learner", String(200), nullable=False),
-    Column("course_id", String(200), nullable=False),
-    Column("course_title", Text, nullable=False),
-    Column("organisation", Text, nullable=False),
-    Column("module", String(200), nullable=False),
-    Column("module_title", Text, nullable=False),
-    Column("bank_version", String(64), nullable=False),
-    Column("seed", BigInteger, nullable=False),
-    Column("form", String(10), nullable=False),
-    Column("practice", Boolean, nullable=False),
-    Column("paper", Text, nullable=False),
-    Column("pass_mark", Float, nullable=False),
-    Column("time_limit", Float),
-    Column("started_at", DateTime(timezone=True), nullable=False),
-    Column("deadline", DateTime(timezone=True)),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("finished_at", DateTime(timezone=True)),
-    Column("status", String(10), nullable=False),
-    Column("timed_out", Boolean, nullable=False, default=False),
-    Column("earned", Float),
-    Column("possible", Float),
-    Column("percent", Float),
-    Column("passed", Boolean),
-    Column("verification", String(20)),
-    Index("ix_attempts_learner_module", "learner", "module", "status"),
-    Index("ix_attempts_module_started", "module", "started_at"),
-    Index("ix_attempts_verification", "verification"),
-)
-
-responses = Table(
-    "responses", metadata,
-    Column("attempt_id", Integer, ForeignKey("attempts.id", ondelete="CASCADE"),
-           primary_key=True),
-    Column("question_id", String(200), primary_key=True),
-    Column("position", Integer, nullable=False),
-    Column("response", Text, nullable=False),
-    Column("points", Float, nullable=False),
-    Column("fraction", Float, nullable=False),
-    Column("answered_at", DateTime(timezone=True), nullable=False),
-)
-
-MIGRATIONS: dict[int, Any] = {}
-"""Schema version → function(connection) bringing a database from the version before to it."""
 
 OPEN, FINISHED, ABANDONED = "open", "finished", "abandoned"
 
@@ -142,6 +78,7 @@ class AttemptRecord:
     percent: float | None
     passed: bool | None
     verification: str | None
+    session: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready summary (without the paper), as `results --format json` prints it."""
@@ -168,6 +105,8 @@ class NewAttempt:
     paper: dict[str, Any]
     pass_mark: float
     time_limit: float | None = None
+    session: str | None = None
+    """The session code the learner joined with in the web runner, if any."""
 
 
 def database_url(db: str | None = None) -> str:
@@ -239,7 +178,7 @@ class AttemptStore:
             "bank_version": new.bank_version, "seed": new.seed, "form": new.form,
             "practice": new.practice, "paper": json.dumps(new.paper), "pass_mark": new.pass_mark,
             "time_limit": new.time_limit, "started_at": started, "deadline": deadline,
-            "updated_at": started, "status": OPEN, "timed_out": False,
+            "updated_at": started, "status": OPEN, "timed_out": False, "session": new.session,
         }
         with self._write() as conn:
             attempt_id = conn.execute(insert(attempts).values(**values)).inserted_primary_key[0]
@@ -322,11 +261,14 @@ class AttemptStore:
                          .values(status=ABANDONED, updated_at=now()))
 
     def list_attempts(self, module: str | None = None, learner: str | None = None,
-                      since: dt.datetime | None = None) -> list[AttemptRecord]:
-        """Attempts, oldest first, filtered by module, learner and start time."""
+                      since: dt.datetime | None = None,
+                      session: str | None = None) -> list[AttemptRecord]:
+        """Attempts, oldest first, filtered by module, learner, start time and session code."""
         query = select(attempts).order_by(attempts.c.started_at, attempts.c.id)
         if module:
             query = query.where(attempts.c.module == module)
+        if session:
+            query = query.where(attempts.c.session == session.strip().upper())
         if learner:
             query = query.where(attempts.c.learner == learner)
         if since:
@@ -342,7 +284,8 @@ class AttemptStore:
         return _record(row) if row else None
 
     def response_rows(self, module: str, since: dt.datetime | None = None,
-                      include_practice: bool = False) -> Iterator[dict[str, Any]]:
+                      include_practice: bool = False,
+                      session: str | None = None) -> Iterator[dict[str, Any]]:
         """Every response to a module's finished attempts, for item statistics (streamed)."""
         query = (select(attempts.c.id.label("attempt_id"), attempts.c.learner, attempts.c.form,
                         attempts.c.bank_version, attempts.c.percent, responses.c.question_id,
@@ -355,6 +298,8 @@ class AttemptStore:
             query = query.where(attempts.c.practice.is_(False))
         if since:
             query = query.where(attempts.c.started_at >= _utc(since))
+        if session:
+            query = query.where(attempts.c.session == session.strip().upper())
         with self._read() as conn:
             for row in conn.execution_options(yield_per=1000).execute(query):
                 data = row._asdict()
@@ -468,81 +413,3 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, OperationalError) and error.orig is not None:
         return str(error.orig).strip().splitlines()[0]
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-
-
-def response_matrix(store: AttemptStore, module: str, question_ids: list[str],
-                    since: dt.datetime | None = None, attempt_uids: list[str] | None = None,
-                    first_only: bool = True, text_ids: list[str] = ()) -> dict[str, Any]:
-    """A module's finished scored attempts as numpy arrays for the statistics, in two queries.
-
-    Rows are attempts in start order (with `first_only`, each learner's first attempt
-    at each form); columns follow `question_ids`. ``scores`` holds points earned, 0 for
-    a question on the paper left unanswered, NaN for one not on the paper;
-    ``responses`` holds the stored JSON text of answers to the `text_ids` questions.
-    """
-    import numpy as np
-    from sqlalchemy import JSON, case, cast, literal, true
-
-    where = [attempts.c.module == module, attempts.c.status == FINISHED,
-             attempts.c.practice.is_(False)]
-    if since:
-        where.append(attempts.c.started_at >= _utc(since))
-    if attempt_uids is not None:
-        where.append(attempts.c.uid.in_(list(attempt_uids)))
-    kept = select(attempts.c.id).where(*where)
-    if first_only:  # ranked on ids only, so the papers never go through the sort
-        rank = func.row_number().over(partition_by=(attempts.c.learner, attempts.c.form),
-                                      order_by=(attempts.c.started_at, attempts.c.id))
-        ranked = select(attempts.c.id, rank.label("rank")).where(*where).subquery()
-        kept = select(ranked.c.id).where(ranked.c.rank == 1)
-    # Which questions each paper asked is expanded in the database and summed into 62-bit
-    # masks, so no paper is parsed in Python and one row comes back per attempt.
-    if store.engine.dialect.name == "sqlite":
-        paper = func.json_each(attempts.c.paper, "$.questions").table_valued("value")
-        asked_id = func.json_extract(paper.c.value, "$.id")
-    else:
-        paper = func.json_array_elements(cast(attempts.c.paper, JSON)["questions"]) \
-            .table_valued("value")
-        asked_id = paper.c.value.op("->>")(literal("id"))
-    index = {qid: j for j, qid in enumerate(question_ids)}
-    masks = [func.sum(case({q: 1 << (j % 62) for q, j in index.items() if j // 62 == k},
-                           value=asked_id, else_=0)) for k in range((len(index) + 61) // 62)]
-    asked = (select(attempts.c.id, attempts.c.uid, attempts.c.learner, attempts.c.form,
-                    *masks).select_from(attempts).join(paper, true())
-             .where(attempts.c.id.in_(kept)).group_by(attempts.c.id)
-             .order_by(attempts.c.started_at, attempts.c.id))
-    # Responses come back grouped by (question, points earned, answer text) with the ids of
-    # the attempts that gave them: a few rows per question instead of one per response.
-    earned = responses.c.points * responses.c.fraction
-    text = case((responses.c.question_id.in_(list(text_ids) or [""]), responses.c.response),
-                else_=None)
-    cells = (select(responses.c.question_id, earned, text,
-                    func.aggregate_strings(cast(responses.c.attempt_id, String), ","))
-             .where(responses.c.attempt_id.in_(kept))
-             .group_by(responses.c.question_id, earned, text))
-    with store._read() as conn:
-        heads = conn.execute(asked).cursor.fetchall()
-        groups = conn.execute(cells).cursor.fetchall()
-    ids, uids, learners, forms = ([h[k] for h in heads] for k in range(4))
-    order = np.argsort(np.asarray(ids, dtype=np.int64))
-    sorted_ids = np.asarray(ids, dtype=np.int64)[order]
-    scores = np.full((len(ids), len(question_ids)), np.nan)
-    texts = np.full(scores.shape, None, dtype=object)
-    for k in range(len(masks)):
-        values = np.array([int(h[4 + k] or 0) for h in heads], dtype=np.int64)
-        width = min(62, len(question_ids) - 62 * k)
-        on = (values[:, None] >> np.arange(width)) & 1 == 1
-        scores[:, 62 * k:62 * k + width][on] = 0.0
-    for question_id, points, response, attempt_list in groups:
-        col = index.get(question_id)
-        if col is None or not len(ids):
-            continue
-        attempt_id = np.array(attempt_list.split(","), dtype=np.int64)
-        place = np.minimum(np.searchsorted(sorted_ids, attempt_id), len(ids) - 1)
-        row = order[place][sorted_ids[place] == attempt_id]
-        row = row[~np.isnan(scores[row, col])]  # only questions on the attempt's paper
-        scores[row, col] = float(points)
-        texts[row, col] = response
-    return {"attempt_ids": np.asarray(ids, dtype=np.int64), "uids": np.array(uids, dtype=object),
-            "learners": np.array(learners, dtype=object), "forms": np.array(forms, dtype=object),
-            "scores": scores, "responses": texts}

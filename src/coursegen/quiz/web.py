@@ -8,7 +8,6 @@ routes parse, check who is asking, and render.
 from __future__ import annotations
 
 import secrets
-from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
@@ -22,6 +21,7 @@ from starlette.routing import Route
 from coursegen.model import Course
 from coursegen.quiz.answers import AnswerInvalid
 from coursegen.quiz.store import AttemptRecord, AttemptStore, StoreUnavailable
+from coursegen.quiz.store_sessions import SessionBook
 from coursegen.quiz.web_attempts import (
     AttemptGone,
     Progress,
@@ -33,7 +33,6 @@ from coursegen.quiz.web_attempts import (
 )
 from coursegen.quiz.web_errors import exception_handlers
 from coursegen.quiz.web_forms import form_values, parse_response, question_view
-from coursegen.quiz.web_ledger import WebLedger
 from coursegen.quiz.web_pages import (
     WebState,
     checked_form,
@@ -59,7 +58,7 @@ MAX_BODY = 64 * 1024
 
 
 def create_app(course: Course, store: AttemptStore, trainer_password: str | None = None, *,
-               secret_key: str | None = None, ledger_path: Path | None = None,
+               secret_key: str | None = None,
                secure_cookies: bool | None = None, max_body: int = MAX_BODY,
                login_attempts: int = 5) -> Starlette:
     """The web runner for `course`, storing attempts in `store`.
@@ -90,24 +89,12 @@ def create_app(course: Course, store: AttemptStore, trainer_password: str | None
                     middleware=[Middleware(SecurityHeaders),
                                 Middleware(BodySizeLimit, limit=max_body)])
     env = environment(course)
-    ledger = WebLedger(ledger_path or _default_ledger(store))
     app.state.web = WebState(
         course=course, store=store, env=env, signer=CookieSigner(secret_key or
                                                                  secrets.token_urlsafe(32)),
-        ledger=ledger, trainer_password=trainer_password or None,
+        sessions=SessionBook(store), trainer_password=trainer_password or None,
         secure_cookies=secure_cookies, throttle=LoginThrottle(limit=login_attempts))
     return app
-
-
-def _default_ledger(store: AttemptStore) -> Path:
-    from sqlalchemy.engine import make_url
-
-    url = make_url(store.url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database).with_name(Path(url.database).stem + "-web.jsonl")
-    from platformdirs import user_data_path
-
-    return user_data_path("coursegen") / "web-ledger.jsonl"
 
 
 def _web(request: Request) -> WebState:
@@ -188,7 +175,7 @@ def _gone(request: Request, record: AttemptRecord, why: str) -> Response:
         return JSONResponse({"saved": False, "reload": True}, status_code=409)
     if why == "finished":
         return redirect(f"/a/{record.uid}/result")
-    reset = _web(request).ledger.reset_of(record.uid)
+    reset = _web(request).sessions.reset_of(record.id)
     if reset:
         return message(request, "Your trainer reset this attempt",
                        f"Reason given: {reset.reason}", "You can start the quiz again.",

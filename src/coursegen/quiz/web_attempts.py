@@ -47,7 +47,7 @@ def quiz_modules(course: Course) -> list[Module]:
 
 
 def start_attempt(store: AttemptStore, course: Course, module: Module, learner: str,
-                  form: Form = "exam") -> AttemptRecord:
+                  form: Form = "exam", session: str | None = None) -> AttemptRecord:
     """Assemble a new paper from a fresh random seed and record the open attempt."""
     bank = module.bank
     assert bank is not None
@@ -59,7 +59,7 @@ def start_attempt(store: AttemptStore, course: Course, module: Module, learner: 
         organisation=course.info.organisation, module=module.id, module_title=module.title,
         bank_version=paper.bank_version, seed=seed, form=form, practice=False,
         paper=paper.as_dict(), pass_mark=course.pass_mark(module),
-        time_limit=limit * 60.0 if limit else None))
+        time_limit=limit * 60.0 if limit else None, session=session))
 
 
 def progress(store: AttemptStore, course: Course, record: AttemptRecord) -> Progress:

@@ -44,7 +44,7 @@ def join_learner(request: Request, form: Any) -> Response:
     elif len(name) > MAX_NAME:
         errors["name"] = f"Enter at most {MAX_NAME} characters"
     if code:
-        session = web.ledger.session(code)
+        session = web.sessions.session(code)
         if session is None:
             errors["session"] = "There is no session with this code; check it with your trainer"
         elif not session.is_open:
@@ -74,7 +74,7 @@ def start_for_learner(request: Request, form: Any) -> Response:
                        link=("/", "Back to the quizzes"), learner=learner)
     back = ("/", "Back to the quizzes")
     if learner.session:
-        session = web.ledger.session(learner.session)
+        session = web.sessions.session(learner.session)
         if session is None or not session.is_open:
             return message(request, "This session is closed",
                            f"Session {learner.session} is not taking attempts now. "
@@ -90,19 +90,17 @@ def start_for_learner(request: Request, form: Any) -> Response:
     bank = module.bank
     assert bank is not None
     if bank.settings.attempts:
-        used = (web.store.count_finished(learner.name, module.id)
-                - web.ledger.attempts_given_back(learner.name, module.id))
+        used = web.sessions.attempts_used(learner.name, module.id)
         if used >= bank.settings.attempts:
             return message(request, "No attempts left",
                            f"You have used all {bank.settings.attempts} attempts at this quiz.",
                            status=403, link=back, learner=learner)
     try:
-        record = start_attempt(web.store, web.course, module, learner.name, kind)  # type: ignore[arg-type]
+        record = start_attempt(web.store, web.course, module, learner.name, kind,  # type: ignore[arg-type]
+                               session=learner.session)
     except UsageError as error:
         return message(request, "This quiz cannot start", str(error), status=409, link=back,
                        learner=learner)
-    if learner.session:
-        web.ledger.tag_attempt(record.uid, learner.session)
     learner.attempts[record.uid] = record.id
     response = redirect(f"/a/{record.uid}/{layout}")
     remember_learner(request, response, learner)

@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from coursegen.model import Course
 from coursegen.quiz.store import AttemptStore
-from coursegen.quiz.web_ledger import WebLedger
+from coursegen.quiz.store_sessions import SessionBook
 from coursegen.quiz.web_security import (
     CSRF_COOKIE,
     CSRF_FIELD,
@@ -42,7 +42,7 @@ class WebState:
     store: AttemptStore
     env: Environment
     signer: CookieSigner
-    ledger: WebLedger
+    sessions: SessionBook
     trainer_password: str | None
     secure_cookies: bool | None
     throttle: LoginThrottle = field(default_factory=LoginThrottle)

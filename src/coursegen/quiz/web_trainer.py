@@ -114,7 +114,8 @@ async def sessions(request: Request) -> Response:
     form = await checked_form(request)
     code = str(form.get("code", ""))
     try:
-        state(request).ledger.set_session(code, form.get("action") != "close")
+        await run_in_threadpool(state(request).sessions.set_session, code,
+                                form.get("action") != "close")
     except ValueError as error:
         return message(request, "That session code cannot be used", str(error).capitalize() + ".",
                        status=422, link=("/trainer", "Back to the results"), trainer_area=True)
@@ -153,8 +154,7 @@ async def reset(request: Request) -> Response:
         return render(request, "trainer_attempt.html", status=422, trainer_area=True, **context)
     if record.status == OPEN:
         await run_in_threadpool(web.store.abandon, record.id)
-    web.ledger.log_reset(record.uid, record.learner, record.module, reason,
-                         was_finished=record.status != OPEN)
+    await run_in_threadpool(web.sessions.log_reset, record, reason)
     return redirect(f"/trainer/attempts/{record.id}")
 
 

@@ -9,8 +9,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from coursegen.model import Module
 from coursegen.quiz.stats_input import CHOICE_KINDS, questions_from_bank, selection_mask
 from coursegen.quiz.store import ABANDONED, FINISHED, OPEN, AttemptRecord
+from coursegen.quiz.store_sessions import Reset
 from coursegen.quiz.web_attempts import quiz_modules, result_of
 from coursegen.quiz.web_feedback import feedback_view, number
 from coursegen.quiz.web_pages import WebState
@@ -39,8 +41,7 @@ class ModuleSummary:
         return f"{number(100 * self.passed / self.finished)} %" if self.finished else "–"
 
 
-def _status(web: WebState, record: AttemptRecord) -> str:
-    reset = web.ledger.reset_of(record.uid)
+def _status(record: AttemptRecord, reset: Reset | None) -> str:
     if reset:
         return "reset"
     if record.status == OPEN:
@@ -51,15 +52,13 @@ def _status(web: WebState, record: AttemptRecord) -> str:
 
 
 def _attempts(web: WebState, module: str | None, session: str | None) -> list[AttemptRecord]:
-    records = web.store.list_attempts(module=module)
-    if session:
-        records = [r for r in records if web.ledger.session_of(r.uid) == session.upper()]
-    return records
+    return web.store.list_attempts(module=module, session=session)
 
 
 def dashboard(web: WebState, module: str | None, session: str | None) -> dict[str, Any]:
     """The results page's context: filters, per-module summary, attempts, sessions, resets."""
     records = _attempts(web, module, session)
+    resets = web.sessions.latest_resets()
     summaries = {m.id: ModuleSummary(m.id, m.title) for m in quiz_modules(web.course)
                  if module in (None, m.id)}
     rows = []
@@ -74,16 +73,16 @@ def dashboard(web: WebState, module: str | None, session: str | None) -> dict[st
                 summary.percents.append(record.percent or 0.0)
         rows.append({
             "id": record.id, "learner": record.learner, "module": record.module_title,
-            "form": record.form, "session": web.ledger.session_of(record.uid) or "",
+            "form": record.form, "session": record.session or "",
             "started": record.started_at.strftime("%Y-%m-%d %H:%M"),
-            "status": _status(web, record),
+            "status": _status(record, resets.get(record.id)),
             "score": f"{number(record.percent)} %" if record.percent is not None else "–",
             "passed": None if record.passed is None else record.passed,
         })
     return {
         "modules": quiz_modules(web.course), "module": module, "session": session,
         "summaries": list(summaries.values()), "rows": rows,
-        "sessions": web.ledger.sessions(), "resets": web.ledger.resets()[:20],
+        "sessions": web.sessions.sessions(), "resets": web.sessions.resets(20),
         "now": dt.datetime.now(dt.UTC).strftime("%H:%M:%S"),
     }
 
@@ -93,14 +92,15 @@ def attempt_detail(web: WebState, attempt_id: int) -> dict[str, Any]:
     record = web.store.get(attempt_id)
     module = web.course.module(record.module)
     result = result_of(web.store, web.course, record)
+    reset = web.sessions.reset_of(record.id)
     bank = module.bank
     assert bank is not None
     items = [{"stem": bank.question(s.question_id).stem, "id": s.question_id,
               "feedback": feedback_view(web.course, s)} for s in result.scores]
     return {
         "title": f"Attempt by {record.learner}", "record": record, "module": module,
-        "status_text": _status(web, record), "session": web.ledger.session_of(record.uid),
-        "reset": web.ledger.reset_of(record.uid), "items": items,
+        "status_text": _status(record, reset), "session": record.session,
+        "reset": reset, "items": items,
         "percent": number(result.percent), "earned": number(result.earned),
         "possible": number(result.possible), "passed": result.passed, "reset_error": None,
         "modules": quiz_modules(web.course),
@@ -127,6 +127,10 @@ class ItemRow:
     answered: int
     facility: str
     options: tuple[OptionCount, ...]
+    discrimination: tuple[tuple[str, str], ...] = ()
+    """(test, item–rest correlation) for each test form the question was asked in."""
+    flags: tuple[str, ...] = ()
+    """What the statistics suggest fixing, as `coursegen stats` words it."""
 
 
 def item_statistics(web: WebState, module_id: str, session: str | None) -> dict[str, Any]:
@@ -141,7 +145,7 @@ def item_statistics(web: WebState, module_id: str, session: str | None) -> dict[
     answered: Counter[str] = Counter()
     chosen: defaultdict[str, Counter[int]] = defaultdict(Counter)
     infos = {q.id: q for q in questions_from_bank(module.bank)}
-    for row in web.store.response_rows(module_id):
+    for row in web.store.response_rows(module_id, session=session):
         if row["attempt_id"] not in ids or row["response"] is None:
             continue
         qid = row["question_id"]
@@ -152,6 +156,7 @@ def item_statistics(web: WebState, module_id: str, session: str | None) -> dict[
             mask = selection_mask(info.kind, row["response"])
             for k in range(len(info.options)):
                 chosen[qid][k] += bool(mask >> k & 1)
+    discrimination, flags = _discrimination(web, module, session)
     items = []
     for question in module.bank.questions:
         info = infos[question.id]
@@ -160,10 +165,31 @@ def item_statistics(web: WebState, module_id: str, session: str | None) -> dict[
                         for k, (text, keyed) in enumerate(zip(info.options, info.keyed,
                                                               strict=True)))
         items.append(ItemRow(question.id, question.stem, question.type, asked[question.id],
-                             answered[question.id], facility, options))
+                             answered[question.id], facility, options,
+                             discrimination.get(question.id, ()), flags.get(question.id, ())))
     return {"title": f"Questions: {module.title}", "module": module, "session": session,
-            "attempts": len(finished), "items": items, "sessions": web.ledger.sessions(),
+            "attempts": len(finished), "items": items, "sessions": web.sessions.sessions(),
             "modules": quiz_modules(web.course)}
+
+
+def _discrimination(web: WebState, module: Module, session: str | None
+                    ) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, tuple[str, ...]]]:
+    """Per question: discrimination in each test form, and the flags `coursegen stats` raises."""
+    from coursegen.quiz.stats import analyse
+    from coursegen.quiz.stats_load import load_matrix
+
+    assert module.bank is not None
+    matrix = load_matrix(web.store, module.id, module.bank, session=session, first_only=False)
+    stats = analyse(matrix, web.course.pass_mark(module))
+    values: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
+    found: defaultdict[str, list[str]] = defaultdict(list)
+    for form in stats.forms:
+        for item in form.items:
+            shown = "n/d" if item.discrimination is None else f"{item.discrimination:.0f}"
+            values[item.question_id].append((form.title, shown))
+        for flag in form.flags:
+            found[flag.question_id].append(f"{form.title}: {flag.message}")
+    return ({k: tuple(v) for k, v in values.items()}, {k: tuple(v) for k, v in found.items()})
 
 
 _CSV_COLUMNS = ["attempt", "learner", "module", "form", "session", "status", "started_at",
@@ -181,20 +207,21 @@ def spreadsheet_safe(value: Any) -> Any:
 def export_csv(web: WebState, module: str | None, session: str | None) -> str:
     """Results as CSV text: one row per attempt; with a module, points per question too."""
     records = _attempts(web, module, session)
+    resets = web.sessions.latest_resets()
     question_ids: list[str] = []
     points: defaultdict[int, dict[str, float]] = defaultdict(dict)
     if module:
         bank = web.course.module(module).bank
         question_ids = [q.id for q in bank.questions] if bank else []
-        for row in web.store.response_rows(module):
+        for row in web.store.response_rows(module, session=session):
             points[row["attempt_id"]][row["question_id"]] = row["points"] * row["fraction"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(_CSV_COLUMNS + [f"points:{q}" for q in question_ids])
     for record in records:
-        reset = web.ledger.reset_of(record.uid)
+        reset = resets.get(record.id)
         row = [record.id, record.learner, record.module, record.form,
-               web.ledger.session_of(record.uid) or "", _status(web, record),
+               record.session or "", _status(record, reset),
                record.started_at.isoformat(timespec="seconds"),
                record.finished_at.isoformat(timespec="seconds") if record.finished_at else "",
                record.timed_out, _num(record.earned), _num(record.possible),

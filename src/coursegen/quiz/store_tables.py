@@ -1,0 +1,107 @@
+"""The attempts database's tables, and the steps that bring an older database up to date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.engine import Connection
+
+SCHEMA_VERSION = 2
+"""Version 2 added session codes (``attempts.session``, ``sessions``) and ``resets``."""
+
+metadata = MetaData()
+
+schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
+
+attempts = Table(
+    "attempts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("uid", String(32), nullable=False, unique=True),
+    Column("learner", String(200), nullable=False),
+    Column("course_id", String(200), nullable=False),
+    Column("course_title", Text, nullable=False),
+    Column("organisation", Text, nullable=False),
+    Column("module", String(200), nullable=False),
+    Column("module_title", Text, nullable=False),
+    Column("bank_version", String(64), nullable=False),
+    Column("seed", BigInteger, nullable=False),
+    Column("form", String(10), nullable=False),
+    Column("practice", Boolean, nullable=False),
+    Column("paper", Text, nullable=False),
+    Column("pass_mark", Float, nullable=False),
+    Column("time_limit", Float),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("deadline", DateTime(timezone=True)),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", String(10), nullable=False),
+    Column("timed_out", Boolean, nullable=False, default=False),
+    Column("earned", Float),
+    Column("possible", Float),
+    Column("percent", Float),
+    Column("passed", Boolean),
+    Column("verification", String(20)),
+    Column("session", String(40)),
+    Index("ix_attempts_learner_module", "learner", "module", "status"),
+    Index("ix_attempts_module_started", "module", "started_at"),
+    Index("ix_attempts_verification", "verification"),
+    Index("ix_attempts_session", "session"),
+)
+
+responses = Table(
+    "responses", metadata,
+    Column("attempt_id", Integer, ForeignKey("attempts.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("question_id", String(200), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("response", Text, nullable=False),
+    Column("points", Float, nullable=False),
+    Column("fraction", Float, nullable=False),
+    Column("answered_at", DateTime(timezone=True), nullable=False),
+)
+
+sessions = Table(
+    "sessions", metadata,
+    Column("code", String(40), primary_key=True),
+    Column("is_open", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+resets = Table(
+    "resets", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("attempt_id", Integer, ForeignKey("attempts.id", ondelete="CASCADE"), nullable=False),
+    Column("learner", String(200), nullable=False),
+    Column("module", String(200), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("was_finished", Boolean, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_resets_attempt", "attempt_id"),
+    Index("ix_resets_learner_module", "learner", "module"),
+)
+
+
+def _add_sessions(conn: Connection) -> None:
+    # The new tables already exist (create_all runs first); only the new column is missing.
+    conn.execute(text("ALTER TABLE attempts ADD COLUMN session VARCHAR(40)"))
+    conn.execute(text("CREATE INDEX ix_attempts_session ON attempts (session)"))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_sessions}
+"""Schema version → function(connection) bringing a database from the version before to it."""
