@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 
 from coursegen.quiz.store import FINISHED, AttemptRecord, AttemptStore, now
-from coursegen.quiz.store_tables import attempts, resets, sessions
+from coursegen.quiz.store_tables import attempts, resets, sessions, upsert
 
 SESSION_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 """What a session code may look like: letters, digits, '-' and '_', up to 40 characters."""
@@ -71,14 +71,9 @@ class SessionBook:
         if not SESSION_CODE.match(code):
             raise ValueError("a session code is 1 to 40 letters, digits, '-' or '_'")
         when = now()
-        dialect = self.store.engine.dialect.name
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as upsert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as upsert
         # One statement, so two trainers creating the same code at once cannot collide.
-        statement = upsert(sessions).values(code=code, is_open=is_open, created_at=when,
-                                            updated_at=when)
+        statement = upsert(self.store.engine.dialect.name)(sessions).values(
+            code=code, is_open=is_open, created_at=when, updated_at=when)
         statement = statement.on_conflict_do_update(
             index_elements=[sessions.c.code], set_={"is_open": is_open, "updated_at": when})
         with self.store._write() as conn:

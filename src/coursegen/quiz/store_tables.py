@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -105,3 +106,12 @@ def _add_sessions(conn: Connection) -> None:
 
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_sessions}
 """Schema version → function(connection) bringing a database from the version before to it."""
+
+
+def upsert(backend: str) -> Callable[..., Any]:
+    """The INSERT … ON CONFLICT construct of `backend` (both SQLite and PostgreSQL have one)."""
+    if backend == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
