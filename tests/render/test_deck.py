@@ -167,7 +167,7 @@ def test_every_slide_has_a_unique_title_and_notes(built):
 
 def test_knowledge_check_notes_hold_the_answer(built):
     slides = slide_texts(built[1][0])
-    notes = next(n for t, _b, n in slides if t == "Knowledge check")
+    notes = next(n for t, _b, n in slides if t == "Knowledge check – A double-edged sword")
     assert "Answer: A. It helps criminals and investigators alike" in notes
     assert "Explanation: " in notes and "Time: 2 min" in notes
 
@@ -279,6 +279,9 @@ def test_shipped_course_decks_render_in_libreoffice(shipped_decks):
         spec = build_deck_specs(course, course.module(deck.stem), BUILT_IN, theme, metrics)
         pages = pdf_pages(pdf)
         assert len(pages) == len(spec.slides), deck.name
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                               check=True).stdout
+        assert "Sans" in fonts and "Serif" not in fonts, fonts  # footers too: one typeface
         for page, slide in zip(pages, spec.slides, strict=True):
             assert " ".join(slide.title_text.split()) in page, (deck.name, slide.title_text)
             for text in slide.texts():

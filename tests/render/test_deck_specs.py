@@ -59,10 +59,19 @@ def test_every_slide_kind_gets_its_layout(starter):
     }
 
 
-def test_every_title_is_unique(starter):
+def test_every_title_is_unique_and_a_repeated_heading_names_its_lesson(starter):
     titles = [s.title_text for s in specs_for(starter).slides]
     assert len(titles) == len(set(titles))
-    assert "Summary (2)" in titles and "Knowledge check (2)" in titles
+    assert {"Summary – A double-edged sword", "Summary – Keeping evidence usable",
+            "Knowledge check: answer – Keeping evidence usable"} <= set(titles)
+    assert "Safeguards first" in titles  # a heading used once stays as written
+
+
+def test_a_heading_repeated_in_one_lesson_is_numbered_there(starter):
+    module = with_slides(starter, BulletsSlide(title="Steps", points=(Point(text="One"),)),
+                         BulletsSlide(title="Steps", points=(Point(text="Two"),)))
+    titles = [s.title_text for s in specs_for(starter, module).slides]
+    assert "Steps" in titles and "Steps (2)" in titles
 
 
 def test_bullets_keep_levels_and_inline_markdown(starter):
@@ -127,7 +136,7 @@ def test_knowledge_check_asks_then_answers(starter):
     assert asked.texts()[1:] == ["A.  It helps criminals and investigators alike",
                                  "B.  It is too costly for most police services",
                                  "C.  It only helps criminals"]
-    assert answer.kind == "answer" and answer.title_text == "Knowledge check: answer"
+    assert answer.kind == "answer" and answer.title_text == "Knowledge check: answer – A double-edged sword"
     assert answer.texts()[0] == "A. It helps criminals and investigators alike"
     assert answer.texts()[-1].startswith("Why: ")
     assert "Answer: A. It helps criminals and investigators alike" in asked.notes

@@ -164,6 +164,7 @@ class _DeckBuilder:
             notes.append(f"Audience: {plain_text(self.module.audience)}")
         slides = self._compose("title", "Title", self.module.title, {"subtitle": [
             make_para(info.title, "heading"), make_para(details, "plain")]}, "\n".join(notes))
+        self.titles = distinct_headings(self.module)
         for number, lesson in enumerate(self.module.lessons, start=1):
             if not isinstance(lesson.slides[0], SectionSlide):
                 subtitle = lesson.summary or f"Lesson {number} · {lesson.duration} min"
@@ -175,7 +176,7 @@ class _DeckBuilder:
         return slides
 
     def _slide(self, slide: SlideBase, lesson_notes: str) -> list[SlideSpec]:
-        kind, title = slide.kind, slide.heading
+        kind, title = slide.kind, self._title(slide)
         notes = speaker_notes(slide) or lesson_notes
         if isinstance(slide, SectionSlide):
             paras = [make_para(slide.subtitle, "plain")] if slide.subtitle else []
@@ -236,25 +237,30 @@ class _DeckBuilder:
             right += [make_para(" · ".join(row), "plain", node=exhibit) for row in exhibit.rows]
         guidance = f"Guidance: {plain_text(slide.guidance)}" if slide.guidance else ""
         notes = speaker_notes(slide, guidance)
-        return self._compose(slide.kind, "Case", slide.heading, {"left": left, "right": right},
-                             notes, node=slide)
+        return self._compose(slide.kind, "Case", self._title(slide),
+                             {"left": left, "right": right}, notes, node=slide)
 
     def _knowledge_check(self, slide: KnowledgeCheckSlide) -> list[SlideSpec]:
+        heading = self._title(slide)
         question = self.module.bank.question(slide.question) if self.module.bank else None
         if question is None:  # checks report it; the deck still shows where it belongs
             paras = [make_para(f"Question '{slide.question}' is not in the bank.", "plain")]
-            return self._compose(slide.kind, "Content", slide.heading, {"body": paras},
+            return self._compose(slide.kind, "Content", heading, {"body": paras},
                                  speaker_notes(slide), node=slide)
         notes = speaker_notes(slide, answer_notes(question))
         stem, choices = question_paras(question)
-        asked = self._compose(slide.kind, "Question", slide.heading,
+        asked = self._compose(slide.kind, "Question", heading,
                               {"stem": stem, "options": choices}, notes, node=slide, strict=True)
         if asked is None:  # too long for the question layout: let it flow on content slides
-            asked = self._compose(slide.kind, "Content", slide.heading,
+            asked = self._compose(slide.kind, "Content", heading,
                                   {"body": [*stem, *choices]}, notes, node=slide)
-        answer = self._compose("answer", "Content", f"{slide.heading}: answer",
+        answer = self._compose("answer", "Content", self._title(slide, ": answer"),
                                {"body": answer_paras(question)}, notes, node=slide)
         return asked + answer
+
+    def _title(self, slide: SlideBase, addition: str = "") -> str:
+        heading, lesson = self.titles[id(slide)]
+        return f"{heading}{addition}{lesson}"
 
     def _references(self) -> list[Para]:
         paras = []
@@ -418,8 +424,30 @@ class _DeckBuilder:
                                            code="deck-overflow"))
 
 
+def distinct_headings(module: Module) -> dict[int, tuple[str, str]]:
+    """id(slide) → (heading, lesson suffix): a heading that repeats names its lesson.
+
+    A "Summary" in lessons 2 and 3 becomes "Summary – <lesson 2 title>" and "Summary –
+    <lesson 3 title>"; a heading repeated within one lesson is numbered there ("(2)").
+    """
+    where: dict[str, list[tuple[int, SlideBase]]] = {}
+    for number, lesson in enumerate(module.lessons):
+        for slide in lesson.slides:
+            where.setdefault(slide.heading, []).append((number, slide))
+    titles = {}
+    for heading, uses in where.items():
+        lessons = {number for number, _ in uses}
+        seen: Counter[int] = Counter()
+        for number, slide in uses:
+            seen[number] += 1
+            title = heading if seen[number] == 1 else f"{heading} ({seen[number]})"
+            suffix = f" – {plain_text(module.lessons[number].title)}" if len(lessons) > 1 else ""
+            titles[id(slide)] = (title, suffix)
+    return titles
+
+
 def _unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
-    """Number repeated titles ('Summary', 'Knowledge check') so every slide's title is unique."""
+    """Number any title still repeated (a heading equal to a lesson's title, say)."""
     counts = Counter(s.title_text for s in slides)
     seen: Counter[str] = Counter()
     result = []

@@ -60,7 +60,9 @@ def add_footer_placeholder(slide, ph_type: str, idx: int, text: str | None, bold
                 f'<a:rPr lang="en-GB"/><a:t>{number}</a:t></a:fld>')
     else:
         weight = ' b="1"' if bold else ""
-        body = f'<a:r><a:rPr lang="en-GB"{weight}/><a:t>{escape(text or "")}</a:t></a:r>'
+        # The theme's body font named on the run: LibreOffice otherwise sets a footer in serif.
+        body = (f'<a:r><a:rPr lang="en-GB"{weight}><a:latin typeface="+mn-lt"/></a:rPr>'
+                f'<a:t>{escape(text or "")}</a:t></a:r>')
     tree.append(parse_xml(
         f'<p:sp xmlns:a="{_A}" xmlns:p="{_P}"><p:nvSpPr><p:cNvPr id="{shape_id}" '
         f'name="{ph_type} {shape_id}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>'
