@@ -15,7 +15,7 @@ from PIL import Image
 from pptx import Presentation
 
 from coursegen.build import load_checked
-from coursegen.render.deck import render_decks
+from coursegen.render.deck import FOOTER_TYPES, render_decks
 from coursegen.render.deck_geometry import BUILT_IN
 from coursegen.render.deck_specs import build_deck_specs
 from coursegen.render.deck_theme import load_theme
@@ -249,6 +249,35 @@ def test_organisation_template_is_used_and_missing_layouts_are_warnings(tmp_path
     titles = [t for t, _b, _n in slide_texts(decks[0])]
     assert all(titles) and len(set(titles)) == len(titles)
     assert validate_pptx(str(decks[0])).is_valid
+
+
+def _run_sizes(deck: Path, title: str) -> tuple[set[float], set[float]]:
+    """The point sizes of the title runs and of the body runs on the slide titled `title`."""
+    slide = next(s for s in Presentation(str(deck)).slides if s.shapes.title.text == title)
+    sizes: tuple[set[float], set[float]] = (set(), set())
+    for shape in slide.placeholders:
+        if shape.placeholder_format.type in FOOTER_TYPES or not shape.has_text_frame:
+            continue
+        runs = [r for p in shape.text_frame.paragraphs for r in p.runs if r.font.size]
+        sizes[shape == slide.shapes.title].update(r.font.size.pt for r in runs)
+    return sizes[1], sizes[0]
+
+
+def test_an_organisation_templates_own_text_sizes_are_kept(tmp_path: Path):
+    root = make_course(tmp_path / "course")
+    (root / "brand").mkdir()
+    Presentation().save(str(root / "brand" / "org.pptx"))  # its master: 44 pt titles, 32 pt body
+    course_file = root / "course.yaml"
+    course_file.write_text(course_file.read_text(encoding="utf-8")
+                           + "branding:\n  deck_template: brand/org.pptx\n", encoding="utf-8")
+    course, _ = load_checked(root)
+    [deck] = render_decks(course, root / "build", RenderOptions())
+    assert _run_sizes(deck, "Safeguards first") == ({44.0}, {32.0, 28.0})  # levels 1 and 2
+    (root / "templates" / "theme.yml").write_text("sizes:\n  title: 36\n", encoding="utf-8")
+    course, _ = load_checked(root)
+    [deck] = render_decks(course, root / "build", RenderOptions())
+    titles, body = _run_sizes(deck, "Safeguards first")
+    assert titles == {36.0} and body == {32.0, 28.0}  # the course's own theme.yml still wins
 
 
 @pytest.fixture(scope="module")

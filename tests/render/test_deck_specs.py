@@ -136,7 +136,8 @@ def test_knowledge_check_asks_then_answers(starter):
     assert asked.texts()[1:] == ["A.  It helps criminals and investigators alike",
                                  "B.  It is too costly for most police services",
                                  "C.  It only helps criminals"]
-    assert answer.kind == "answer" and answer.title_text == "Knowledge check: answer – A double-edged sword"
+    assert answer.kind == "answer"
+    assert answer.title_text == "Knowledge check: answer – A double-edged sword"
     assert answer.texts()[0] == "A. It helps criminals and investigators alike"
     assert answer.texts()[-1].startswith("Why: ")
     assert "Answer: A. It helps criminals and investigators alike" in asked.notes

@@ -30,9 +30,16 @@ from coursegen.render.deck_geometry import (
     LayoutBoxes,
 )
 from coursegen.render.deck_specs import DeckSpec, Region, SlideSpec, build_deck_specs
-from coursegen.render.deck_theme import DeckTheme, deck_template, load_theme, missing_layout
+from coursegen.render.deck_theme import (
+    DeckTheme,
+    deck_template,
+    fit_to_template,
+    load_theme,
+    missing_layout,
+)
 from coursegen.render.deck_xml import (
     add_footer_placeholder,
+    master_text_sizes,
     remove_all_slides,
     remove_shape,
     set_alt_text,
@@ -95,6 +102,7 @@ class DeckTemplate:
                 if shape.placeholder_format.type in FOOTER_TYPES}
         heading, body = theme_fonts(prs)
         self.fonts = (heading, body)
+        self.text_sizes = master_text_sizes(prs)
         self.width, self.height = _pt(prs.slide_width), _pt(prs.slide_height)
 
     @staticmethod
@@ -145,6 +153,8 @@ def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[
     theme = load_theme(course.root)
     path, where = deck_template(course.root, course.info.branding.deck_template)
     template = DeckTemplate(path, where)
+    if not template.built_in:  # the organisation's sizes, as its template sets them
+        theme = fit_to_template(theme, template.text_sizes, course.root)
     body_font = template.fonts[1] if not template.built_in else theme.fonts["body"]
     metrics = FontMetrics(body_font or theme.fonts["body"], theme.fonts.get("code", "Courier New"))
     written = RenderedFiles(diagnostics=template.diagnostics)

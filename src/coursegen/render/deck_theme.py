@@ -31,6 +31,36 @@ class DeckTheme:
         return self.colours[name].lstrip("#").upper()
 
 
+def fit_to_template(theme: DeckTheme, template_sizes: dict[str, float],
+                    course_root: Path) -> DeckTheme:
+    """The theme with an organisation template's own title and body sizes.
+
+    Sizes the course sets in its own `templates/theme.yml` still win; the minimum sizes
+    keep the built-in theme's proportions (a 30 pt title may shrink to 22 pt, so a 44 pt
+    one to 32 pt).
+    """
+    own = _own_sizes(course_root)
+    sizes = dict(theme.sizes)
+    for key, minimum in (("title", "title_min"), ("body", "body_min")):
+        if key in template_sizes and key not in own:
+            sizes[key] = template_sizes[key]
+            if minimum not in own:
+                sizes[minimum] = round(template_sizes[key] * theme.sizes[minimum]
+                                       / theme.sizes[key])
+    level2 = template_sizes.get("body_level2")
+    if level2 and "body" in template_sizes and "level_step" not in own:
+        sizes["level_step"] = max(0.0, template_sizes["body"] - level2)
+    return DeckTheme(theme.colours, theme.fonts, sizes)
+
+
+def _own_sizes(course_root: Path) -> set[str]:
+    path = Path(course_root) / "templates" / "theme.yml"
+    if not path.is_file():
+        return set()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return set((data.get("sizes") or {}) if isinstance(data, dict) else {})
+
+
 def template_file(course_root: Path, name: str) -> Path:
     """A theme file: the course's own `templates/NAME` if present, else the built-in one."""
     own = Path(course_root) / "templates" / name

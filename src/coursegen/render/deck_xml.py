@@ -99,6 +99,25 @@ def theme_fonts(prs) -> tuple[str | None, str | None]:
     return found[0], found[1]
 
 
+def master_text_sizes(prs) -> dict[str, float]:
+    """The template master's own text sizes in points: title, body (level 1) and level 2.
+
+    Read from the master's text styles (``p:txStyles``); a size the template leaves
+    unset is left out.
+    """
+    styles = prs.slide_master.element.find(qn("p:txStyles"))
+    found: dict[str, float] = {}
+    if styles is None:
+        return found
+    for name, style, level in (("title", "p:titleStyle", "a:lvl1pPr"),
+                               ("body", "p:bodyStyle", "a:lvl1pPr"),
+                               ("body_level2", "p:bodyStyle", "a:lvl2pPr")):
+        props = styles.find(f"{qn(style)}/{qn(level)}/{qn('a:defRPr')}")
+        if props is not None and props.get("sz"):
+            found[name] = int(props.get("sz")) / 100
+    return found
+
+
 def set_brand_colours(prs, primary: str, accent: str) -> None:
     """Recolour the built-in theme: titles and panels in `primary`, highlights in `accent`."""
     part, root = _theme_root(prs)
