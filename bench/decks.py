@@ -10,6 +10,7 @@ through the CLI (`coursegen build --only decks --module ID`) as a user would.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,6 +44,21 @@ def floor(decks: dict[str, list[tuple[str, list[str], str]]], out: Path) -> None
             if notes:
                 slide.notes_slide.notes_text_frame.text = notes
         prs.save(str(out / f"{module_id}.pptx"))
+
+
+def pandoc_deck(slides: list[tuple[str, list[str], str]], out: Path) -> float:
+    """Best wall time of pandoc turning the same titles, points and notes into a .pptx."""
+    source = out / "pandoc.md"
+    source.write_text("\n\n".join(
+        f"## {title}\n\n" + "\n".join(f"- {text}" for text in texts)
+        + (f"\n\n::: notes\n{notes}\n:::" if notes else "")
+        for title, texts, notes in slides), encoding="utf-8")
+    times = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        subprocess.run(["pandoc", str(source), "-o", str(out / "pandoc.pptx")], check=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 def interleaved(first, second) -> tuple[float, float]:
@@ -91,6 +107,9 @@ def main() -> None:
             times.append(time.perf_counter() - start)
         print(f"  coursegen build --only decks --module {module_id}: "
               f"{min(times) * 1000:.0f} ms (whole process, best of {REPEAT})")
+        if shutil.which("pandoc"):
+            print(f"  pandoc markdown -> pptx, same module's text: "
+                  f"{pandoc_deck(decks[module_id], out) * 1000:.0f} ms (best of {REPEAT})")
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", "import coursegen.cli"], check=True)
         print(f"  python -c 'import coursegen.cli': {(time.perf_counter() - start) * 1000:.0f} ms")

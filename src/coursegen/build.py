@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import multiprocessing
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,6 +202,9 @@ def _execute(
             progress.finish_job(outcome)
             yield outcome
         return
+    import multiprocessing  # only a build of several targets needs a pool
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(course,)

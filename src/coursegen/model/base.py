@@ -51,7 +51,8 @@ class Node(BaseModel):
     """A frozen model node that remembers its file, line and column."""
 
     model_config = ConfigDict(
-        frozen=True, extra="forbid", populate_by_name=True, coerce_numbers_to_str=True
+        frozen=True, extra="forbid", populate_by_name=True, coerce_numbers_to_str=True,
+        defer_build=True,
     )
 
     _origin: Origin | None = PrivateAttr(default=None)

@@ -119,7 +119,7 @@ class CourseInfo(Node):
 class Course(BaseModel):
     """A loaded, validated course: what every renderer and the quiz engine receive."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     root: Path
     info: CourseInfo

@@ -38,6 +38,7 @@ from coursegen.render.deck_theme import (
     missing_layout,
 )
 from coursegen.render.deck_xml import (
+    NotesWriter,
     add_footer_placeholder,
     master_text_sizes,
     remove_all_slides,
@@ -183,10 +184,11 @@ def write_deck(spec: DeckSpec, template: DeckTemplate, theme: DeckTheme, course:
     prs.core_properties.subject = course.info.subtitle or course.title
     prs.core_properties.language = course.info.language
     writer = _SlideWriter(prs, template, theme, spec)
+    notes = NotesWriter()
     for slide_spec in spec.slides:
         slide = writer.add(slide_spec)
         if options.notes and slide_spec.notes:
-            slide.notes_slide.notes_text_frame.text = slide_spec.notes
+            notes.write(slide, slide_spec.notes)
     return prs
 
 

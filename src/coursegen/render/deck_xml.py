@@ -129,3 +129,41 @@ def set_brand_colours(prs, primary: str, accent: str) -> None:
             element.remove(child)
         etree.SubElement(element, f"{{{_A}}}srgbClr", val=colour.lstrip("#").upper())
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+class NotesWriter:
+    """Speaker notes for many slides of one deck, written without python-pptx's per-slide cost.
+
+    python-pptx clones the notes master's placeholders for every notes slide and looks
+    for a free part name by walking the whole package, which made notes the costliest
+    part of a deck. The first notes slide is made by python-pptx; the others copy its
+    XML and take the next part name.
+    """
+
+    def __init__(self) -> None:
+        self.template: bytes | None = None
+        self.count = 0
+
+    def write(self, slide, text: str) -> None:
+        """Give `slide` a notes slide holding `text`."""
+        from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from pptx.opc.packuri import PackURI
+        from pptx.parts.slide import NotesSlidePart
+
+        if self.template is None:
+            notes = slide.notes_slide
+            self.template = etree.tostring(notes.part._element)
+            self.count = int(notes.part.partname.idx)
+        else:
+            slide_part = slide.part
+            package = slide_part.package
+            self.count += 1
+            part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self.count}.xml"),
+                                  CONTENT_TYPE.PML_NOTES_SLIDE, package,
+                                  parse_xml(self.template))
+            part.relate_to(package.presentation_part.notes_master_part,
+                           RELATIONSHIP_TYPE.NOTES_MASTER)
+            part.relate_to(slide_part, RELATIONSHIP_TYPE.SLIDE)
+            slide_part.relate_to(part, RELATIONSHIP_TYPE.NOTES_SLIDE)
+            notes = slide.notes_slide
+        notes.notes_text_frame.text = text
