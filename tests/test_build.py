@@ -152,6 +152,9 @@ def test_plain_progress_when_output_is_not_a_terminal(starter_course: Path) -> N
     assert any(line.startswith("[1/") for line in lines)
     assert "\x1b[" not in result.stdout
     assert lines[-1].endswith("0 up to date, 0 failed in " + lines[-1].split(" in ")[-1])
+    # What an export format had to leave out is said by the build too, with its place.
+    assert "quizzes/getting-started.yaml:" in result.stderr
+    assert "question 'safeguard-order': GIFT cannot express ordering questions" in result.stderr
 
 
 def test_a_progress_bar_on_a_terminal(starter_course: Path) -> None:

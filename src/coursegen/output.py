@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
+from coursegen.errors import Diagnostic
+
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
@@ -48,3 +50,11 @@ def write_bytes(target: Path, data: bytes) -> Path:
 def write_text(target: Path, text: str) -> Path:
     """Write UTF-8 text atomically; returns the target."""
     return write_bytes(target, text.encode("utf-8"))
+
+
+class RenderedFiles(list):
+    """The files a renderer wrote, plus the warnings it found on the way (`.diagnostics`)."""
+
+    def __init__(self, paths=(), diagnostics=()) -> None:
+        super().__init__(paths)
+        self.diagnostics: list[Diagnostic] = list(diagnostics)

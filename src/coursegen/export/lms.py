@@ -7,7 +7,7 @@ from pathlib import Path
 
 from coursegen.errors import Diagnostic
 from coursegen.model import Course, Module
-from coursegen.output import write_bytes, write_text
+from coursegen.output import RenderedFiles, write_bytes, write_text
 from coursegen.render.options import RenderOptions
 
 FORMATS = ("scorm12", "gift", "moodle-xml", "qti21")
@@ -68,7 +68,7 @@ def lms_exports(course: Course, out_dir: Path,
     return written, warnings
 
 
-def render_lms(course: Course, out_dir: Path, options: RenderOptions) -> list[Path]:
-    """The `lms` build target; export warnings are printed by `coursegen export` and `check`."""
-    written, _warnings = lms_exports(course, out_dir, options)
-    return written
+def render_lms(course: Course, out_dir: Path, options: RenderOptions) -> RenderedFiles:
+    """The `lms` build target: the files, with what each format could not express."""
+    written, warnings = lms_exports(course, out_dir, options)
+    return RenderedFiles(written, warnings)

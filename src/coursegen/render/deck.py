@@ -18,7 +18,7 @@ from pptx.util import Emu, Pt
 
 from coursegen.errors import Diagnostic, Location
 from coursegen.model import Course
-from coursegen.output import atomic_path
+from coursegen.output import RenderedFiles, atomic_path
 from coursegen.render.deck_fit import Para
 from coursegen.render.deck_geometry import (
     BUILT_IN,
@@ -54,14 +54,6 @@ from coursegen.render.text_fit import FontMetrics
 
 TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 FOOTER_TYPES = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
-
-
-class RenderedFiles(list):
-    """The files a renderer wrote, plus the warnings it found on the way (`.diagnostics`)."""
-
-    def __init__(self, paths=(), diagnostics=()) -> None:
-        super().__init__(paths)
-        self.diagnostics: list[Diagnostic] = list(diagnostics)
 
 
 def _pt(emu: int) -> float:
