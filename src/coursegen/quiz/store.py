@@ -32,6 +32,7 @@ from coursegen.quiz.store_tables import (
     SCHEMA_VERSION,
     attempts,
     metadata,
+    resets,
     responses,
     schema_version,
     upsert,
@@ -146,9 +147,14 @@ def database_url(db: str | None = None) -> str:
 def verification_code(uid: str, learner: str, module: str, percent: float,
                       finished_at: dt.datetime) -> str:
     """A short code derived from the attempt, printed on certificates: XXXX-XXXX-XXXX."""
-    text = f"{uid}|{learner}|{module}|{percent:.4f}|{_utc(finished_at).isoformat()}"
+    text = f"{uid}|{learner}|{module}|{percent:.4f}|{as_utc(finished_at).isoformat()}"
     digest = hashlib.sha256(text.encode()).hexdigest().upper()
     return "-".join(digest[i:i + 4] for i in (0, 4, 8))
+
+
+def normal_code(code: str) -> str:
+    """A session code as stored and compared: trimmed and upper-case (case-insensitive)."""
+    return code.strip().upper()
 
 
 def now() -> dt.datetime:
@@ -195,7 +201,7 @@ class AttemptStore:
 
     def start(self, new: NewAttempt, when: dt.datetime | None = None) -> AttemptRecord:
         """Record a new open attempt and return it."""
-        started = _utc(when or now())
+        started = as_utc(when or now())
         deadline = started + dt.timedelta(seconds=new.time_limit) if new.time_limit else None
         values = {
             "uid": secrets.token_hex(16), "learner": new.learner, "course_id": new.course_id,
@@ -204,7 +210,8 @@ class AttemptStore:
             "bank_version": new.bank_version, "seed": new.seed, "form": new.form,
             "practice": new.practice, "paper": json.dumps(new.paper), "pass_mark": new.pass_mark,
             "time_limit": new.time_limit, "started_at": started, "deadline": deadline,
-            "updated_at": started, "status": OPEN, "timed_out": False, "session": new.session,
+            "updated_at": started, "status": OPEN, "timed_out": False,
+            "session": normal_code(new.session) if new.session else None,
         }
         with self._write() as conn:
             attempt_id = conn.execute(insert(attempts).values(**values)).inserted_primary_key[0]
@@ -231,10 +238,13 @@ class AttemptStore:
         return _record(row) if row else None
 
     def count_finished(self, learner: str, module: str) -> int:
-        """How many scored (non-practice) attempts the learner has finished at a module."""
+        """How many scored attempts the learner has finished at a module and still counts:
+        a finished attempt a trainer reset is given back, in the terminal as on the web."""
+        given_back = select(resets.c.attempt_id).where(resets.c.was_finished.is_(True))
         query = select(func.count()).select_from(attempts).where(
             attempts.c.learner == learner, attempts.c.module == module,
-            attempts.c.practice.is_(False), attempts.c.status == FINISHED)
+            attempts.c.practice.is_(False), attempts.c.status == FINISHED,
+            attempts.c.id.not_in(given_back))
         with self._read() as conn:
             return int(conn.execute(query).scalar_one())
 
@@ -244,7 +254,7 @@ class AttemptStore:
 
         Raises AttemptClosed if the attempt is no longer open.
         """
-        answered = _utc(when or now())
+        answered = as_utc(when or now())
         with self._write() as conn:
             self._touch_open(conn, attempt_id, answered)
             conn.execute(self._save, {
@@ -262,7 +272,7 @@ class AttemptStore:
                passed: bool, timed_out: bool = False,
                when: dt.datetime | None = None) -> AttemptRecord:
         """Close the attempt with its result; raises AttemptClosed if it was already closed."""
-        finished = _utc(when or now())
+        finished = as_utc(when or now())
         record = self.get(attempt_id)
         code = verification_code(record.uid, record.learner, record.module, percent, finished)
         with self._write() as conn:
@@ -291,11 +301,11 @@ class AttemptStore:
         if module:
             query = query.where(attempts.c.module == module)
         if session:
-            query = query.where(attempts.c.session == session.strip().upper())
+            query = query.where(attempts.c.session == normal_code(session))
         if learner:
             query = query.where(attempts.c.learner == learner)
         if since:
-            query = query.where(attempts.c.started_at >= _utc(since))
+            query = query.where(attempts.c.started_at >= as_utc(since))
         with self._read() as conn:
             return [_record(row) for row in conn.execute(query)]
 
@@ -320,9 +330,9 @@ class AttemptStore:
         if not include_practice:
             query = query.where(attempts.c.practice.is_(False))
         if since:
-            query = query.where(attempts.c.started_at >= _utc(since))
+            query = query.where(attempts.c.started_at >= as_utc(since))
         if session:
-            query = query.where(attempts.c.session == session.strip().upper())
+            query = query.where(attempts.c.session == normal_code(session))
         with self._read() as conn:
             for row in conn.execution_options(yield_per=1000).execute(query):
                 data = row._asdict()
@@ -426,13 +436,13 @@ def _record(row: Any) -> AttemptRecord:
     data = row._asdict()
     data["paper"] = json.loads(data["paper"])
     for name in ("started_at", "deadline", "finished_at"):
-        data[name] = _utc(data[name]) if data[name] else None
+        data[name] = as_utc(data[name]) if data[name] else None
     data.pop("updated_at", None)
     return AttemptRecord(**data)
 
 
-def _utc(value: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes; every time the store writes is UTC.
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """A stored time as an aware UTC datetime (SQLite hands back naive ones; all are UTC)."""
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 

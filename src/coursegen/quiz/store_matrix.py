@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import JSON, String, case, cast, func, literal, select, true
 
-from coursegen.quiz.store import FINISHED, AttemptStore, _utc
+from coursegen.quiz.store import FINISHED, AttemptStore, as_utc, normal_code
 from coursegen.quiz.store_tables import attempts, responses
 
 
@@ -26,9 +26,9 @@ def response_matrix(store: AttemptStore, module: str, question_ids: list[str],
     where = [attempts.c.module == module, attempts.c.status == FINISHED,
              attempts.c.practice.is_(False)]
     if since:
-        where.append(attempts.c.started_at >= _utc(since))
+        where.append(attempts.c.started_at >= as_utc(since))
     if session:
-        where.append(attempts.c.session == session.strip().upper())
+        where.append(attempts.c.session == normal_code(session))
     kept = select(attempts.c.id).where(*where)
     if first_only:  # ranked on ids only, so the papers never go through the sort
         rank = func.row_number().over(partition_by=(attempts.c.learner, attempts.c.form),

@@ -11,10 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
-from coursegen.quiz.store import FINISHED, AttemptRecord, AttemptStore, now
-from coursegen.quiz.store_tables import attempts, resets, sessions, upsert
+from coursegen.quiz.store import FINISHED, AttemptRecord, AttemptStore, as_utc, normal_code, now
+from coursegen.quiz.store_tables import resets, sessions, upsert
 
 SESSION_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 """What a session code may look like: letters, digits, '-' and '_', up to 40 characters."""
@@ -39,11 +39,6 @@ class Reset:
     reason: str
     at: dt.datetime
     was_finished: bool
-
-
-def normal_code(code: str) -> str:
-    """A session code as stored: trimmed and upper-case (codes are case-insensitive)."""
-    return code.strip().upper()
 
 
 class SessionBook:
@@ -110,23 +105,11 @@ class SessionBook:
         with self.store._read() as conn:
             return [_reset(row) for row in conn.execute(query)]
 
-    def attempts_used(self, learner: str, module: str) -> int:
-        """Finished scored attempts of this learner at this module that a trainer has not reset."""
-        given_back = select(resets.c.attempt_id).where(resets.c.was_finished.is_(True))
-        query = select(func.count()).select_from(attempts).where(
-            attempts.c.learner == learner, attempts.c.module == module,
-            attempts.c.practice.is_(False), attempts.c.status == FINISHED,
-            attempts.c.id.not_in(given_back))
-        with self.store._read() as conn:
-            return int(conn.execute(query).scalar_one())
-
 
 def _session(row) -> Session:
-    created = row.created_at
-    return Session(row.code, bool(row.is_open),
-                   created.replace(tzinfo=dt.UTC) if created.tzinfo is None else created)
+    return Session(row.code, bool(row.is_open), as_utc(row.created_at))
 
 
 def _reset(row) -> Reset:
-    at = row.at.replace(tzinfo=dt.UTC) if row.at.tzinfo is None else row.at
-    return Reset(row.attempt_id, row.learner, row.module, row.reason, at, bool(row.was_finished))
+    return Reset(row.attempt_id, row.learner, row.module, row.reason, as_utc(row.at),
+                 bool(row.was_finished))

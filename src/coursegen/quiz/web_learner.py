@@ -90,7 +90,7 @@ def start_for_learner(request: Request, form: Any) -> Response:
     bank = module.bank
     assert bank is not None
     if bank.settings.attempts:
-        used = web.sessions.attempts_used(learner.name, module.id)
+        used = web.store.count_finished(learner.name, module.id)
         if used >= bank.settings.attempts:
             return message(request, "No attempts left",
                            f"You have used all {bank.settings.attempts} attempts at this quiz.",

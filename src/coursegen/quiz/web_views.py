@@ -81,7 +81,7 @@ def learner_home(web: WebState, learner: Learner) -> dict[str, Any]:
                          if r.module == module.id and r.status == OPEN), None)
         left = None
         if bank.settings.attempts:
-            used = web.sessions.attempts_used(learner.name, module.id)
+            used = web.store.count_finished(learner.name, module.id)
             left = max(0, bank.settings.attempts - used)
         modules.append({
             "id": module.id, "title": module.title, "summary": module.summary,

@@ -147,7 +147,7 @@ def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[
     path, where = deck_template(course.root, course.info.branding.deck_template)
     template = DeckTemplate(path, where)
     if not template.built_in:  # the organisation's sizes, as its template sets them
-        theme = fit_to_template(theme, template.text_sizes, course.root)
+        theme = fit_to_template(theme, template.text_sizes)
     body_font = template.fonts[1] if not template.built_in else theme.fonts["body"]
     metrics = FontMetrics(body_font or theme.fonts["body"], theme.fonts.get("code", "Courier New"))
     written = RenderedFiles(diagnostics=template.diagnostics)

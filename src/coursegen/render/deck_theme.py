@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -21,6 +21,8 @@ class DeckTheme:
     colours: dict[str, str] = field(default_factory=dict)
     fonts: dict[str, str] = field(default_factory=dict)
     sizes: dict[str, float] = field(default_factory=dict)
+    course_sizes: frozenset[str] = frozenset()
+    """The sizes the course's own theme.yml sets (they win over an organisation template's)."""
 
     def size(self, name: str) -> float:
         """A text size in points."""
@@ -31,15 +33,14 @@ class DeckTheme:
         return self.colours[name].lstrip("#").upper()
 
 
-def fit_to_template(theme: DeckTheme, template_sizes: dict[str, float],
-                    course_root: Path) -> DeckTheme:
+def fit_to_template(theme: DeckTheme, template_sizes: dict[str, float]) -> DeckTheme:
     """The theme with an organisation template's own title and body sizes.
 
     Sizes the course sets in its own `templates/theme.yml` still win; the minimum sizes
     keep the built-in theme's proportions (a 30 pt title may shrink to 22 pt, so a 44 pt
     one to 32 pt).
     """
-    own = _own_sizes(course_root)
+    own = theme.course_sizes
     sizes = dict(theme.sizes)
     for key, minimum in (("title", "title_min"), ("body", "body_min")):
         if key in template_sizes and key not in own:
@@ -50,15 +51,7 @@ def fit_to_template(theme: DeckTheme, template_sizes: dict[str, float],
     level2 = template_sizes.get("body_level2")
     if level2 and "body" in template_sizes and "level_step" not in own:
         sizes["level_step"] = max(0.0, template_sizes["body"] - level2)
-    return DeckTheme(theme.colours, theme.fonts, sizes)
-
-
-def _own_sizes(course_root: Path) -> set[str]:
-    path = Path(course_root) / "templates" / "theme.yml"
-    if not path.is_file():
-        return set()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return set((data.get("sizes") or {}) if isinstance(data, dict) else {})
+    return replace(theme, sizes=sizes)
 
 
 def template_file(course_root: Path, name: str) -> Path:
@@ -70,7 +63,9 @@ def template_file(course_root: Path, name: str) -> Path:
 def load_theme(course_root: Path) -> DeckTheme:
     """Read theme.yml, the course's own values over the built-in ones."""
     merged: dict[str, dict] = {"colours": {}, "fonts": {}, "sizes": {}}
-    for path in (BUILT_IN_TEMPLATES / "theme.yml", Path(course_root) / "templates" / "theme.yml"):
+    own = Path(course_root) / "templates" / "theme.yml"
+    course_sizes: frozenset[str] = frozenset()
+    for path in (BUILT_IN_TEMPLATES / "theme.yml", own):
         if not path.is_file():
             continue
         try:
@@ -79,7 +74,9 @@ def load_theme(course_root: Path) -> DeckTheme:
             raise CoursegenError(f"{path}: not valid YAML ({error})") from None
         for section, values in merged.items():
             values.update((data.get(section) or {}) if isinstance(data, dict) else {})
-    return DeckTheme(merged["colours"], merged["fonts"], merged["sizes"])
+        if path == own and isinstance(data, dict):
+            course_sizes = frozenset(data.get("sizes") or {})
+    return DeckTheme(merged["colours"], merged["fonts"], merged["sizes"], course_sizes)
 
 
 def deck_template(course_root: Path, configured: str | None) -> tuple[Path, Location | None]:
