@@ -3,13 +3,15 @@
 The floor writes, for every slide coursegen makes, one "Title and Content" slide on
 python-pptx's default template with the same title, the same body paragraphs and
 the same notes: the least work any deck writer must do. Then one module is built
-through the CLI (`coursegen build --only decks --module ID`) as a user would.
+through the CLI (`coursegen build --only decks --module ID`) as a user would, next
+to a fresh Python process doing only the floor's work for that module, and pandoc.
 
     .venv/bin/python bench/decks.py [COURSE_DIR]
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -61,6 +63,37 @@ def pandoc_deck(slides: list[tuple[str, list[str], str]], out: Path) -> float:
     return min(times)
 
 
+FLOOR_PROCESS = """
+import json, sys
+from pptx import Presentation
+prs = Presentation()
+layout = prs.slide_layouts[1]
+for title, paragraphs, notes in json.load(open(sys.argv[1], encoding="utf-8")):
+    slide = prs.slides.add_slide(layout)
+    slide.shapes.title.text = title
+    frame = slide.placeholders[1].text_frame
+    for index, text in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.text = text
+    if notes:
+        slide.notes_slide.notes_text_frame.text = notes
+prs.save(sys.argv[2])
+"""
+
+
+def floor_process(slides: list[tuple[str, list[str], str]], out: Path) -> float:
+    """Best wall time of a fresh Python process writing one module's text with python-pptx."""
+    source = out / "floor.json"
+    source.write_text(json.dumps(slides), encoding="utf-8")
+    times = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", FLOOR_PROCESS, str(source), str(out / "f.pptx")],
+                       check=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
 def interleaved(first, second) -> tuple[float, float]:
     """Best CPU seconds of REPEAT alternating runs of two callables.
 
@@ -107,6 +140,8 @@ def main() -> None:
             times.append(time.perf_counter() - start)
         print(f"  coursegen build --only decks --module {module_id}: "
               f"{min(times) * 1000:.0f} ms (whole process, best of {REPEAT})")
+        print(f"  bare python-pptx process, same module's text: "
+              f"{floor_process(decks[module_id], out) * 1000:.0f} ms (best of {REPEAT})")
         if shutil.which("pandoc"):
             print(f"  pandoc markdown -> pptx, same module's text: "
                   f"{pandoc_deck(decks[module_id], out) * 1000:.0f} ms (best of {REPEAT})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -78,6 +79,19 @@ def test_shared_inputs_rebuild_everything(two_modules: Path, edit: str) -> None:
     else:
         options = RenderOptions(notes=False)
     assert built_keys(two_modules, options=options) == everything
+
+
+def test_the_longest_jobs_start_first(two_modules: Path) -> None:
+    first = build(two_modules, only=FAST, jobs=1)
+    order = [o.job.key for o in first.built]  # one worker: finished in the order started
+    assert order[:2] == ["decks:getting-started", "decks:second"]  # estimated the longest
+    manifest = two_modules / "build" / MANIFEST
+    entries = json.loads(manifest.read_text())
+    assert all(entry["seconds"] > 0 for entry in entries.values())
+    entries["lms:second"]["seconds"] = 60.0  # as if it had been the slow one last time
+    manifest.write_text(json.dumps(entries))
+    again = build(two_modules, only=FAST, jobs=1, options=RenderOptions(notes=False))
+    assert again.built[0].job.key == "lms:second"
 
 
 def test_a_failed_check_writes_nothing_and_keeps_earlier_outputs(two_modules: Path) -> None:

@@ -173,11 +173,12 @@ def build(
     manifest = Manifest(out_dir)
     stale = [j for j in plan if not manifest.is_current(j, fingerprints.of(j), out_dir)]
     result.skipped = [j for j in plan if j not in stale]
+    stale = manifest.longest_first(stale, len(module_ids))
     progress.start(len(stale), len(result.skipped))
     for outcome in _execute(course, stale, out_dir, options, jobs or os.cpu_count() or 1, progress):
         if outcome.error is None:
             outputs = [str(p.relative_to(out_dir)) for p in outcome.outputs]
-            manifest.record(outcome.job, fingerprints.of(outcome.job), outputs)
+            manifest.record(outcome.job, fingerprints.of(outcome.job), outputs, outcome.seconds)
             result.built.append(outcome)
             result.diagnostics.extend(outcome.diagnostics)
         else:

@@ -30,13 +30,17 @@ class Target:
     renderer: str
     per_module: bool = True
     course_wide: bool = False
+    seconds: float = 1.0
+    """A rough cost per module, to start long jobs first until a build has timed them."""
 
 
 TARGETS: dict[str, Target] = {
-    "decks": Target("decks", "coursegen.render.deck:render_decks"),
-    "handouts": Target("handouts", "coursegen.render.handout:render_handouts", course_wide=True),
-    "site": Target("site", "coursegen.render.site:render_site", per_module=False, course_wide=True),
-    "lms": Target("lms", "coursegen.export.lms:render_lms", course_wide=True),
+    "decks": Target("decks", "coursegen.render.deck:render_decks", seconds=0.5),
+    "handouts": Target("handouts", "coursegen.render.handout:render_handouts", course_wide=True,
+                       seconds=8.0),
+    "site": Target("site", "coursegen.render.site:render_site", per_module=False, course_wide=True,
+                   seconds=0.1),
+    "lms": Target("lms", "coursegen.export.lms:render_lms", course_wide=True, seconds=0.05),
 }
 
 
@@ -128,7 +132,24 @@ class Manifest:
             and all((out_dir / name).is_file() for name in entry["outputs"])
         )
 
-    def record(self, job: Job, fingerprint: str, outputs: list[str]) -> None:
+    def record(self, job: Job, fingerprint: str, outputs: list[str], seconds: float) -> None:
         """Remember a finished job and save the manifest at once (atomically)."""
-        self.entries[job.key] = {"fingerprint": fingerprint, "outputs": outputs}
+        self.entries[job.key] = {"fingerprint": fingerprint, "outputs": outputs,
+                                 "seconds": round(seconds, 3)}
         write_text(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
+
+    def longest_first(self, jobs: list[Job], module_count: int) -> list[Job]:
+        """The jobs ordered by how long they last took (else by a rough estimate), longest first.
+
+        Starting the longest jobs first keeps one worker from being left with a
+        long job at the end while the others are idle.
+        """
+
+        def expected(job: Job) -> float:
+            last = self.entries.get(job.key, {}).get("seconds")
+            if isinstance(last, (int, float)):
+                return float(last)
+            target = TARGETS[job.target]
+            return target.seconds * (1 if job.module else max(module_count, 1))
+
+        return sorted(jobs, key=expected, reverse=True)
