@@ -81,6 +81,16 @@ def resolve_targets(only: list[str] | None) -> list[str]:
     return only
 
 
+def preload_renderers(only: list[str] | None) -> None:
+    """Import the renderers of these targets in this process, once.
+
+    Later builds, and the workers they fork, then start with the renderers
+    imported: `coursegen watch` does this so a save is rebuilt at once.
+    """
+    for name in resolve_targets(only):
+        importlib.import_module(TARGETS[name].renderer.split(":")[0])
+
+
 def _installed(renderer: str) -> bool:
     return importlib.util.find_spec(renderer.split(":")[0]) is not None
 

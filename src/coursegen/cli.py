@@ -156,6 +156,7 @@ def watch(
 ) -> None:
     """Build, then rebuild what changed each time a course file is saved (Ctrl-C stops)."""
     from coursegen.build import build as run_build
+    from coursegen.build import preload_renderers
     from coursegen.build_progress import PlainProgress, summary_line
     from coursegen.render.options import RenderOptions
     from coursegen.watch import changes, snapshot
@@ -177,6 +178,7 @@ def watch(
 
     before = snapshot(directory.resolve())  # taken first, so a save during the build counts
     rebuild()
+    preload_renderers(targets)
     click.echo(f"watching {directory.resolve()} for changes (Ctrl-C to stop)")
     for changed in changes(directory.resolve(), before):
         click.echo(f"changed: {', '.join(changed)}")

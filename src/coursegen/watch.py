@@ -28,7 +28,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
 
 
 def changes(
-    root: Path, before: dict[str, tuple[int, int]], interval: float = 0.5
+    root: Path, before: dict[str, tuple[int, int]], interval: float = 0.2
 ) -> Iterator[list[str]]:
     """Yield the files (relative to root) that changed, each time the course changes."""
     while True:
