@@ -39,6 +39,7 @@ from coursegen.render.deck_theme import (
 )
 from coursegen.render.deck_xml import (
     NotesWriter,
+    SlideAdder,
     add_footer_placeholder,
     master_text_sizes,
     remove_all_slides,
@@ -189,12 +190,13 @@ class _SlideWriter:
 
     def __init__(self, prs, template: DeckTemplate, theme: DeckTheme, spec: DeckSpec) -> None:
         self.prs, self.template, self.theme, self.spec = prs, template, theme, spec
+        self.slides = SlideAdder(prs)
         self.code_font = theme.fonts.get("code", "Courier New")
 
     def add(self, spec: SlideSpec):
         """Add one slide: title, regions, table or picture, source line, footer row."""
         layout = self.prs.slide_layouts[self.template.layout_index[spec.layout]]
-        slide = self.prs.slides.add_slide(layout)
+        slide = self.slides.add(layout)
         title, bodies = None, []
         for shape in slide.placeholders:
             kind = shape.placeholder_format.type

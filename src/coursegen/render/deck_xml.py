@@ -1,11 +1,13 @@
 """The few slide edits python-pptx has no API for, kept in one place.
 
 Alt text on pictures, paragraphs without bullets, the slide-number field, the
-template's theme fonts, brand colours, and removing a template's sample slides.
+template's theme fonts, brand colours, removing a template's sample slides, and
+adding slides and notes slides faster than python-pptx does one by one.
 """
 
 from __future__ import annotations
 
+from copy import deepcopy
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -129,6 +131,35 @@ def set_brand_colours(prs, primary: str, accent: str) -> None:
             element.remove(child)
         etree.SubElement(element, f"{{{_A}}}srgbClr", val=colour.lstrip("#").upper())
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+class SlideAdder:
+    """New slides for one deck, without python-pptx's per-slide placeholder cloning.
+
+    python-pptx rereads every placeholder of the layout through XPath for each
+    new slide. The first slide on each layout is made by python-pptx; later
+    slides on that layout copy its placeholders' XML (same shapes, same ids).
+    """
+
+    def __init__(self, prs) -> None:
+        self.prs = prs
+        self.placeholders: dict[str, list] = {}
+
+    def add(self, layout):
+        """A new slide on `layout`, with the layout's placeholders, at the end of the deck."""
+        key = str(layout.part.partname)
+        shapes = self.placeholders.get(key)
+        if shapes is None:
+            slide = self.prs.slides.add_slide(layout)
+            tree = slide.element.cSld.spTree
+            self.placeholders[key] = [deepcopy(e) for e in tree.iter_shape_elms()]
+            return slide
+        relationship, slide = self.prs.part.add_slide(layout)
+        tree = slide.element.cSld.spTree
+        for shape in shapes:
+            tree.append(deepcopy(shape))
+        self.prs.element.get_or_add_sldIdLst().add_sldId(relationship)
+        return slide
 
 
 class NotesWriter:
