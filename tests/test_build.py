@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from coursegen.build import build, resolve_targets
-from coursegen.build_jobs import MANIFEST
+from coursegen.build_jobs import MANIFEST, plan_jobs
 from coursegen.render.options import RenderOptions
 
 TARGETS = resolve_targets(None)
@@ -79,6 +79,21 @@ def test_shared_inputs_rebuild_everything(two_modules: Path, edit: str) -> None:
     else:
         options = RenderOptions(notes=False)
     assert built_keys(two_modules, options=options) == everything
+
+
+def test_each_handout_edition_is_its_own_job(two_modules: Path) -> None:
+    result = build(two_modules, only=["handouts"], jobs=2,
+                   options=RenderOptions(modules=("second",)))
+    assert sorted(o.job.key for o in result.built) == [
+        "handouts:second:participant", "handouts:second:trainer"]
+    assert sorted(p.name for p in (two_modules / "build/handouts").iterdir()) == [
+        "second-trainer.pdf", "second.pdf"]
+    jobs = plan_jobs(["handouts"], ["first", "second"], None)
+    assert [job.key for job in jobs] == [
+        "handouts:first:participant", "handouts:first:trainer",
+        "handouts:second:participant", "handouts:second:trainer", "handouts:(course)"]
+    assert [job.key for job in plan_jobs(["handouts"], ["first", "second"], ("second",))] == [
+        "handouts:second:participant", "handouts:second:trainer"]
 
 
 def test_the_longest_jobs_start_first(two_modules: Path) -> None:

@@ -121,6 +121,7 @@ def run_job(course: Course, job: Job, out_dir: Path, options: RenderOptions) -> 
     job_options = RenderOptions(
         modules=(job.module,) if job.module else (),
         course_outputs=job.module is None,
+        part=job.part,
         notes=options.notes,
         paper=options.paper,
     )

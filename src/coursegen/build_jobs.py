@@ -32,12 +32,15 @@ class Target:
     course_wide: bool = False
     seconds: float = 1.0
     """A rough cost per module, to start long jobs first until a build has timed them."""
+    parts: tuple[str, ...] = ()
+    """A module's files that are built as separate jobs (a handout's two editions), so
+    that workers share the long ones; empty: one job per module."""
 
 
 TARGETS: dict[str, Target] = {
     "decks": Target("decks", "coursegen.render.deck:render_decks", seconds=0.5),
     "handouts": Target("handouts", "coursegen.render.handout:render_handouts", course_wide=True,
-                       seconds=8.0),
+                       seconds=4.0, parts=("participant", "trainer")),
     "site": Target("site", "coursegen.render.site:render_site", per_module=False, course_wide=True,
                    seconds=0.1),
     "lms": Target("lms", "coursegen.export.lms:render_lms", course_wide=True, seconds=0.05),
@@ -46,15 +49,18 @@ TARGETS: dict[str, Target] = {
 
 @dataclass(frozen=True)
 class Job:
-    """One unit of work: a target for one module (or for the course-wide files, module=None)."""
+    """One unit of work: a target for one module (or for the course-wide files, module=None),
+    or one part of a module's files."""
 
     target: str
     module: str | None
+    part: str | None = None
 
     @property
     def key(self) -> str:
         """A stable name, used in the manifest and in progress lines."""
-        return f"{self.target}:{self.module or '(course)'}"
+        key = f"{self.target}:{self.module or '(course)'}"
+        return f"{key}:{self.part}" if self.part else key
 
 
 def plan_jobs(
@@ -65,7 +71,9 @@ def plan_jobs(
     for name in targets:
         target = TARGETS[name]
         if target.per_module:
-            jobs += [Job(name, m) for m in module_ids if selected is None or m in selected]
+            for module in module_ids:
+                if selected is None or module in selected:
+                    jobs += [Job(name, module, part) for part in target.parts or (None,)]
         if target.course_wide and selected is None:
             jobs.append(Job(name, None))
     return jobs

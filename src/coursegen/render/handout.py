@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from coursegen.model import Course
 from coursegen.output import atomic_path
+from coursegen.render import weasy_footnotes
 from coursegen.render.handout_model import Citations, ModuleView, module_view
 from coursegen.render.options import RenderOptions
 from coursegen.render.template_errors import render_template
@@ -30,9 +31,13 @@ HANDBOOK = "handout/course.html"
 
 @lru_cache(maxsize=1)
 def font_config() -> Any:
-    """The one WeasyPrint font configuration of the process (fonts are looked up once)."""
+    """The one WeasyPrint font configuration of the process (fonts are looked up once).
+
+    Also installs the faster footnote-area update (`weasy_footnotes`) before any layout.
+    """
     from weasyprint.text.fonts import FontConfiguration
 
+    weasy_footnotes.install()
     return FontConfiguration()
 
 
@@ -49,6 +54,8 @@ def render_handouts(course: Course, out_dir: Path, options: RenderOptions) -> li
         if not options.selects(view.module.id):
             continue
         for trainer in (False, True):
+            if not options.includes("trainer" if trainer else "participant"):
+                continue
             name = f"{view.module.id}-trainer.pdf" if trainer else f"{view.module.id}.pdf"
             written.append(writer.write("handout/module.html", [view], trainer, folder / name))
     if options.course_outputs:

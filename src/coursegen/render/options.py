@@ -21,6 +21,9 @@ class RenderOptions:
     """Module ids whose own files to build; None builds every module."""
     course_outputs: bool = True
     """Build the course-wide files too."""
+    part: str | None = None
+    """Only this part of each module's files (a handout edition: "participant" or
+    "trainer"); None builds every part."""
     notes: bool = True
     """Put speaker notes in decks (`--no-notes` makes a participant copy)."""
     paper: Literal["A4", "Letter"] | None = None
@@ -29,6 +32,10 @@ class RenderOptions:
     def selects(self, module_id: str) -> bool:
         """Whether the module's own files are to be built."""
         return self.modules is None or module_id in self.modules
+
+    def includes(self, part: str) -> bool:
+        """Whether this part of a module's files is to be built."""
+        return self.part is None or self.part == part
 
     def fingerprint(self) -> str:
         """The options that change what an output contains (not which outputs are built)."""
