@@ -88,7 +88,10 @@ def preload_renderers(only: list[str] | None) -> None:
     imported: `coursegen watch` does this so a save is rebuilt at once.
     """
     for name in resolve_targets(only):
-        importlib.import_module(TARGETS[name].renderer.split(":")[0])
+        try:
+            importlib.import_module(TARGETS[name].renderer.split(":")[0])
+        except (ImportError, OSError):  # the build reports a renderer that cannot load
+            continue
 
 
 def _installed(renderer: str) -> bool:
