@@ -29,7 +29,8 @@ from coursegen.render.deck_geometry import (
     Box,
     LayoutBoxes,
 )
-from coursegen.render.deck_specs import DeckSpec, Region, SlideSpec, build_deck_specs
+from coursegen.render.deck_spec_types import DeckSpec, Region, SlideSpec
+from coursegen.render.deck_specs import build_deck_specs
 from coursegen.render.deck_theme import (
     DeckTheme,
     deck_template,

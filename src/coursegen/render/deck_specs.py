@@ -8,9 +8,7 @@ sized), and optionally a table or a picture. Text that would overflow continues 
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import replace
 
 from PIL import Image
 
@@ -35,7 +33,9 @@ from coursegen.render.deck_fit import Fitter, Para, Sizes, TableFitter, make_par
 from coursegen.render.deck_geometry import SOURCE_LINE_HEIGHT, Box, LayoutBoxes, role_groups
 from coursegen.render.deck_notes import cite_line, lesson_notes, speaker_notes
 from coursegen.render.deck_questions import answer_notes, answer_paras, question_paras
+from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, SlideSpec, TableSpec
 from coursegen.render.deck_theme import DeckTheme
+from coursegen.render.deck_titles import distinct_headings, unique_titles
 from coursegen.render.text_fit import FontMetrics
 from coursegen.text import Run, parse_inline, plain_text
 
@@ -44,76 +44,11 @@ FLOWING = frozenset({"body", "left", "right"})
 FICTIONAL_LABEL = "Fictional scenario for training"
 
 
-@dataclass(frozen=True)
-class Region:
-    """The paragraphs of one body placeholder, sized to fit it."""
-
-    roles: tuple[str, ...]
-    paras: tuple[Para, ...]
-    box: Box
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """A native table: header cells, rows, column widths and text size, in a box."""
-
-    header: tuple[tuple[Run, ...], ...]
-    rows: tuple[tuple[tuple[Run, ...], ...], ...]
-    widths: tuple[float, ...]
-    size: float
-    box: Box
-
-
-@dataclass(frozen=True)
-class PictureSpec:
-    """A picture scaled into a box, with the text a screen reader speaks for it."""
-
-    path: Path
-    alt: str
-    box: Box
-
-
-@dataclass(frozen=True)
-class SlideSpec:
-    """Everything one slide shows, ready for the adapter to write."""
-
-    kind: str
-    layout: str
-    title: tuple[Run, ...]
-    title_size: float
-    regions: tuple[Region, ...] = ()
-    notes: str = ""
-    source: tuple[Run, ...] = ()
-    source_box: Box | None = None
-    table: TableSpec | None = None
-    picture: PictureSpec | None = None
-
-    @property
-    def title_text(self) -> str:
-        """The title as plain text."""
-        return "".join(run.text for run in self.title)
-
-    def texts(self) -> list[str]:
-        """Every paragraph of body text, in reading order, as plain text."""
-        return [para.text for region in self.regions for para in region.paras]
-
-
-@dataclass(frozen=True)
-class DeckSpec:
-    """One module's deck: its slides, the handling marking, the footer, and any warnings."""
-
-    module: str
-    slides: tuple[SlideSpec, ...]
-    marking: str | None = None
-    footer: str | None = None
-    diagnostics: tuple[Diagnostic, ...] = field(default_factory=tuple)
-
-
 def build_deck_specs(course: Course, module: Module, layouts: dict[str, LayoutBoxes],
                      theme: DeckTheme, metrics: FontMetrics) -> DeckSpec:
     """The slides of one module's deck, fitted to the layouts' boxes."""
     builder = _DeckBuilder(course, module, layouts, theme, metrics)
-    slides = _unique_titles(builder.slides())
+    slides = unique_titles(builder.slides())
     return DeckSpec(module.id, tuple(slides), course.info.marking, course.info.footer,
                     tuple(builder.diagnostics))
 
@@ -422,39 +357,3 @@ class _DeckBuilder:
         path = getattr(node, "path", "") if location else ""
         self.diagnostics.append(Diagnostic(location, message, path=path, severity="warning",
                                            code="deck-overflow"))
-
-
-def distinct_headings(module: Module) -> dict[int, tuple[str, str]]:
-    """id(slide) → (heading, lesson suffix): a heading that repeats names its lesson.
-
-    A "Summary" in lessons 2 and 3 becomes "Summary – <lesson 2 title>" and "Summary –
-    <lesson 3 title>"; a heading repeated within one lesson is numbered there ("(2)").
-    """
-    where: dict[str, list[tuple[int, SlideBase]]] = {}
-    for number, lesson in enumerate(module.lessons):
-        for slide in lesson.slides:
-            where.setdefault(slide.heading, []).append((number, slide))
-    titles = {}
-    for heading, uses in where.items():
-        lessons = {number for number, _ in uses}
-        seen: Counter[int] = Counter()
-        for number, slide in uses:
-            seen[number] += 1
-            title = heading if seen[number] == 1 else f"{heading} ({seen[number]})"
-            suffix = f" – {plain_text(module.lessons[number].title)}" if len(lessons) > 1 else ""
-            titles[id(slide)] = (title, suffix)
-    return titles
-
-
-def _unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
-    """Number any title still repeated (a heading equal to a lesson's title, say)."""
-    counts = Counter(s.title_text for s in slides)
-    seen: Counter[str] = Counter()
-    result = []
-    for slide in slides:
-        text = slide.title_text
-        seen[text] += 1
-        if counts[text] > 1 and seen[text] > 1:
-            slide = replace(slide, title=(*slide.title, Run(f" ({seen[text]})")))
-        result.append(slide)
-    return result
