@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import secrets
 import threading
 from collections.abc import Iterator
@@ -22,24 +21,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, event, func, insert, select, update
-from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from coursegen.errors import CoursegenError
+from coursegen.quiz.store_engine import (
+    StoreUnavailable,
+    database_url,
+    display_url,
+    migrate,
+    open_engine,
+    reason,
+)
 from coursegen.quiz.store_tables import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
     attempts,
-    metadata,
     resets,
     responses,
-    schema_version,
     upsert,
 )
-
-DB_ENV = "COURSEGEN_DB"
-"""Environment variable naming the database when --db is not given."""
 
 OPEN, FINISHED, ABANDONED = "open", "finished", "abandoned"
 
@@ -60,10 +60,6 @@ def _save_response(backend: str) -> Any:
         index_elements=[responses.c.attempt_id, responses.c.question_id],
         set_={name: statement.excluded[name]
               for name in ("position", "response", "points", "fraction", "answered_at")})
-
-
-class StoreUnavailable(CoursegenError):
-    """The attempts database cannot be opened or used."""
 
 
 class AttemptClosed(CoursegenError):
@@ -130,20 +126,6 @@ class NewAttempt:
     """The session code the learner joined with in the web runner, if any."""
 
 
-def database_url(db: str | None = None) -> str:
-    """The SQLAlchemy URL for `--db` (a path or a URL), $COURSEGEN_DB, or the default file."""
-    db = db or os.environ.get(DB_ENV)
-    if not db:
-        from platformdirs import user_data_path
-
-        return f"sqlite:///{user_data_path('coursegen') / 'attempts.sqlite3'}"
-    if "://" not in db:
-        return f"sqlite:///{Path(db).expanduser().resolve()}"
-    if db.startswith(("postgresql://", "postgres://")):
-        return "postgresql+psycopg://" + db.split("://", 1)[1]
-    return db
-
-
 def verification_code(uid: str, learner: str, module: str, percent: float,
                       finished_at: dt.datetime) -> str:
     """A short code derived from the attempt, printed on certificates: XXXX-XXXX-XXXX."""
@@ -167,7 +149,7 @@ class AttemptStore:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.display_url = _display(url)
+        self.display_url = display_url(url)
         try:
             parsed = make_url(url)
         except ArgumentError as error:
@@ -181,16 +163,16 @@ class AttemptStore:
         self._write_lock = threading.Lock() if parsed.get_backend_name() == "sqlite" else None
         self._save = _save_response(parsed.get_backend_name())
         try:
-            self.engine = _engine(url)
+            self.engine = open_engine(url)
         except (SQLAlchemyError, ModuleNotFoundError) as error:
             raise StoreUnavailable(f"cannot open the attempts database {self.display_url}: "
-                                   f"{_reason(error)}") from None
+                                   f"{reason(error)}") from None
         try:
-            _migrate(self.engine)
+            migrate(self.engine)
         except SQLAlchemyError as error:
             self.engine.dispose()
             raise StoreUnavailable(f"cannot open the attempts database {self.display_url}: "
-                                   f"{_reason(error)}") from None
+                                   f"{reason(error)}") from None
         except StoreUnavailable:
             self.engine.dispose()
             raise
@@ -369,7 +351,7 @@ class _Guarded:
         except SQLAlchemyError as error:
             self._release()
             raise StoreUnavailable(f"attempts database {self.store.display_url}: "
-                                   f"{_reason(error)}") from None
+                                   f"{reason(error)}") from None
 
     def _release(self) -> None:
         if self.lock:
@@ -381,55 +363,18 @@ class _Guarded:
             self.context.__exit__(kind, error, traceback)
         except SQLAlchemyError as failure:
             raise StoreUnavailable(f"attempts database {self.store.display_url}: "
-                                   f"{_reason(failure)}") from None
+                                   f"{reason(failure)}") from None
         finally:
             self._release()
         if isinstance(error, SQLAlchemyError):
             raise StoreUnavailable(f"attempts database {self.store.display_url}: "
-                                   f"{_reason(error)}") from None
+                                   f"{reason(error)}") from None
         return False
 
 
 def open_store(db: str | None = None) -> AttemptStore:
     """Open (creating or migrating as needed) the attempts database for `--db`."""
     return AttemptStore(database_url(db))
-
-
-def _engine(url: str) -> Engine:
-    if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
-    # As many pooled connections as the web server runs request threads (anyio's 40), so a
-    # busy room never opens and closes connections (and reruns the pragmas) per request.
-    engine = create_engine(url, connect_args={"timeout": 30}, pool_size=40, max_overflow=10)
-
-    @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection, _record):
-        cursor = dbapi_connection.cursor()
-        # WAL lets readers and one writer work at once (the web runner); FULL sync makes
-        # each saved answer survive a power cut; the busy timeout queues concurrent writers.
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
-
-    return engine
-
-
-def _migrate(engine: Engine) -> None:
-    metadata.create_all(engine)
-    with engine.begin() as conn:
-        version = conn.execute(select(func.max(schema_version.c.version))).scalar()
-        if version is None:
-            conn.execute(insert(schema_version).values(version=SCHEMA_VERSION))
-            return
-        if version > SCHEMA_VERSION:
-            raise StoreUnavailable(
-                f"the database was written by a newer coursegen (schema {version}, this version "
-                f"knows {SCHEMA_VERSION}); upgrade coursegen")
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[step](conn)
-        conn.execute(update(schema_version).values(version=SCHEMA_VERSION))
 
 
 def _record(row: Any) -> AttemptRecord:
@@ -444,16 +389,3 @@ def _record(row: Any) -> AttemptRecord:
 def as_utc(value: dt.datetime) -> dt.datetime:
     """A stored time as an aware UTC datetime (SQLite hands back naive ones; all are UTC)."""
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-
-
-def _display(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OperationalError) and error.orig is not None:
-        return str(error.orig).strip().splitlines()[0]
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
