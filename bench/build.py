@@ -56,18 +56,10 @@ def extract(course_dir: Path) -> list[dict]:
 
 def floor_deck(module: dict, out: str) -> None:
     """The bare deck: python-pptx writing the same titles, points and notes."""
-    from pptx import Presentation
+    from floor_pptx import write_deck
 
-    deck = Presentation()
-    for slide in module["slides"]:
-        page = deck.slides.add_slide(deck.slide_layouts[1])
-        page.shapes.title.text = slide["title"]
-        body = page.placeholders[1].text_frame
-        for index, point in enumerate(slide["points"]):
-            paragraph = body.paragraphs[0] if index == 0 else body.add_paragraph()
-            paragraph.text = point
-        page.notes_slide.notes_text_frame.text = slide["notes"]
-    deck.save(f"{out}/{module['id']}.pptx")
+    write_deck([(s["title"], s["points"], s["notes"]) for s in module["slides"]],
+               f"{out}/{module['id']}.pptx")
 
 
 _FONTS = None

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pptx import Presentation
+from floor_pptx import Slide, write_deck
 
 from coursegen.build import load_checked
 from coursegen.render.deck import DeckTemplate, render_decks
@@ -31,24 +31,13 @@ from coursegen.render.text_fit import FontMetrics
 REPEAT = 5
 
 
-def floor(decks: dict[str, list[tuple[str, list[str], str]]], out: Path) -> None:
+def floor(decks: dict[str, list[Slide]], out: Path) -> None:
     """Write each deck's titles, paragraphs and notes with nothing but python-pptx."""
     for module_id, slides in decks.items():
-        prs = Presentation()
-        layout = prs.slide_layouts[1]
-        for title, paragraphs, notes in slides:
-            slide = prs.slides.add_slide(layout)
-            slide.shapes.title.text = title
-            frame = slide.placeholders[1].text_frame
-            for index, text in enumerate(paragraphs):
-                paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-                paragraph.text = text
-            if notes:
-                slide.notes_slide.notes_text_frame.text = notes
-        prs.save(str(out / f"{module_id}.pptx"))
+        write_deck(slides, str(out / f"{module_id}.pptx"))
 
 
-def pandoc_deck(slides: list[tuple[str, list[str], str]], out: Path) -> float:
+def pandoc_deck(slides: list[Slide], out: Path) -> float:
     """Best wall time of pandoc turning the same titles, points and notes into a .pptx."""
     source = out / "pandoc.md"
     source.write_text("\n\n".join(
@@ -63,33 +52,15 @@ def pandoc_deck(slides: list[tuple[str, list[str], str]], out: Path) -> float:
     return min(times)
 
 
-FLOOR_PROCESS = """
-import json, sys
-from pptx import Presentation
-prs = Presentation()
-layout = prs.slide_layouts[1]
-for title, paragraphs, notes in json.load(open(sys.argv[1], encoding="utf-8")):
-    slide = prs.slides.add_slide(layout)
-    slide.shapes.title.text = title
-    frame = slide.placeholders[1].text_frame
-    for index, text in enumerate(paragraphs):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.text = text
-    if notes:
-        slide.notes_slide.notes_text_frame.text = notes
-prs.save(sys.argv[2])
-"""
-
-
-def floor_process(slides: list[tuple[str, list[str], str]], out: Path) -> float:
+def floor_process(slides: list[Slide], out: Path) -> float:
     """Best wall time of a fresh Python process writing one module's text with python-pptx."""
     source = out / "floor.json"
     source.write_text(json.dumps(slides), encoding="utf-8")
     times = []
     for _ in range(REPEAT):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", FLOOR_PROCESS, str(source), str(out / "f.pptx")],
-                       check=True)
+        subprocess.run([sys.executable, str(Path(__file__).with_name("floor_pptx.py")),
+                        str(source), str(out / "f.pptx")], check=True)
         times.append(time.perf_counter() - start)
     return min(times)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hmac
+from collections.abc import Awaitable, Callable
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -20,6 +22,8 @@ from coursegen.quiz.web_trainer_views import (
     item_statistics,
 )
 
+Handler = Callable[[Request], Awaitable[Response]]
+
 ENABLE_HINT = ("Start the server with --trainer-password PASSWORD, or set the "
                "COURSEGEN_TRAINER_PASSWORD environment variable, to turn them on.")
 
@@ -36,6 +40,16 @@ def trainer_routes() -> list[Route]:
         Route("/trainer/modules/{module:str}", module_stats),
         Route("/trainer/export.csv", export),
     ]
+
+
+def _trainer_only(handler: Handler) -> Handler:
+    """Wrap a route so that only a signed-in trainer reaches it."""
+
+    @functools.wraps(handler)
+    async def guarded(request: Request) -> Response:
+        return _refuse(request) or await handler(request)
+
+    return guarded
 
 
 def _refuse(request: Request) -> Response | None:
@@ -93,11 +107,9 @@ async def logout(request: Request) -> Response:
     return response
 
 
+@_trainer_only
 async def trainer_home(request: Request) -> Response:
     """Live results: per module and session, and every attempt."""
-    refused = _refuse(request)
-    if refused:
-        return refused
     module = request.query_params.get("module") or None
     session = request.query_params.get("session") or None
     context = await run_in_threadpool(dashboard, state(request), module, session)
@@ -106,11 +118,9 @@ async def trainer_home(request: Request) -> Response:
     return render(request, template, title="Results", trainer_area=True, **context)
 
 
+@_trainer_only
 async def sessions(request: Request) -> Response:
     """Create, open or close a session code."""
-    refused = _refuse(request)
-    if refused:
-        return refused
     form = await checked_form(request)
     code = str(form.get("code", ""))
     try:
@@ -122,11 +132,9 @@ async def sessions(request: Request) -> Response:
     return redirect("/trainer")
 
 
+@_trainer_only
 async def attempt(request: Request) -> Response:
     """One attempt, question by question, with the learner's answers and the key."""
-    refused = _refuse(request)
-    if refused:
-        return refused
     try:
         context = await run_in_threadpool(attempt_detail, state(request),
                                           request.path_params["attempt_id"])
@@ -135,11 +143,9 @@ async def attempt(request: Request) -> Response:
     return render(request, "trainer_attempt.html", trainer_area=True, **context)
 
 
+@_trainer_only
 async def reset(request: Request) -> Response:
     """Reset a learner's attempt (closing it if open, giving the attempt back), logging why."""
-    refused = _refuse(request)
-    if refused:
-        return refused
     form = await checked_form(request)
     web = state(request)
     attempt_id = request.path_params["attempt_id"]
@@ -158,11 +164,9 @@ async def reset(request: Request) -> Response:
     return redirect(f"/trainer/attempts/{record.id}")
 
 
+@_trainer_only
 async def module_stats(request: Request) -> Response:
     """Facility and distractor counts for each question of a module."""
-    refused = _refuse(request)
-    if refused:
-        return refused
     session = request.query_params.get("session") or None
     try:
         context = await run_in_threadpool(item_statistics, state(request),
@@ -172,11 +176,9 @@ async def module_stats(request: Request) -> Response:
     return render(request, "trainer_module.html", trainer_area=True, **context)
 
 
+@_trainer_only
 async def export(request: Request) -> Response:
     """Results as CSV (one row per attempt; per-question points when one module is chosen)."""
-    refused = _refuse(request)
-    if refused:
-        return refused
     module = request.query_params.get("module") or None
     session = request.query_params.get("session") or None
     text = await run_in_threadpool(export_csv, state(request), module, session)
