@@ -116,7 +116,7 @@ def main() -> None:
     """Print coursegen vs floor for all decks, and the CLI time for one module."""
     root = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
     course, _ = load_checked(root)
-    theme = load_theme(course.root)
+    theme = load_theme(course.theme)
     template = DeckTemplate(*deck_template(course.root, course.info.branding.deck_template))
     metrics = FontMetrics(theme.fonts["body"])
     decks = {}

@@ -25,8 +25,8 @@ from coursegen.build import load_checked
 from coursegen.render.handout import SANS, SERIF, HandoutWriter, render_handouts
 from coursegen.render.handout_model import module_view
 from coursegen.render.options import RenderOptions
-from coursegen.render.templating import BUILTIN_TEMPLATES
 from coursegen.text import block_html, inline_html, plain_text
+from coursegen.theme import BUILTIN_TEMPLATES
 
 REPO = Path(__file__).resolve().parents[1]
 

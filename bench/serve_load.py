@@ -161,7 +161,7 @@ def percentiles(values: list[float]) -> str:
 
 def check_database(db: Path, uids: list[str]) -> int:
     """How many of these attempts' answers are stored; exits if any is missing."""
-    from coursegen.quiz.store import open_store
+    from coursegen.attempts.store import open_store
 
     store = open_store(str(db))
     try:

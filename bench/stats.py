@@ -43,9 +43,9 @@ def write_course(root: Path) -> None:
 
 def fill_database(db: Path, course_root: Path, attempts: int, seed: int = 1) -> None:
     """Write `attempts` finished exam attempts (one per learner) and their 20 responses each."""
+    from coursegen.attempts.store import AttemptStore
     from coursegen.load import load_course
     from coursegen.quiz.engine import bank_version
-    from coursegen.quiz.store import AttemptStore
 
     course = load_course(course_root)
     bank = course.module(MODULE).bank
@@ -114,11 +114,11 @@ def main() -> None:
     import pandas as pd
     import pingouin
 
+    from coursegen.attempts.store import AttemptStore
     from coursegen.load import load_course
-    from coursegen.quiz.stats import analyse
-    from coursegen.quiz.stats_load import load_matrix
-    from coursegen.quiz.stats_moodle import cronbach_alpha
-    from coursegen.quiz.store import AttemptStore
+    from coursegen.stats.analysis import analyse
+    from coursegen.stats.load import load_matrix
+    from coursegen.stats.moodle import cronbach_alpha
 
     work = Path(tempfile.mkdtemp(prefix="coursegen-stats-bench-"))
     try:

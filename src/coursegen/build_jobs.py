@@ -13,11 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from coursegen import __version__
 from coursegen.output import write_text
+from coursegen.theme import BUILTIN_TEMPLATES, course_templates
 
 MANIFEST = ".coursegen-build.json"
 
@@ -96,11 +96,10 @@ class Fingerprints:
     def __init__(self, root: Path, module_ids: list[str], options_fingerprint: str) -> None:
         self.root = root
         common = hashlib.sha256(f"{__version__};{options_fingerprint}".encode())
-        builtin = Path(str(files("coursegen") / "templates"))
-        _hash_files(common, _tree(builtin), builtin)
-        course_templates = root / "templates"
-        if course_templates.resolve() != builtin.resolve():
-            _hash_files(common, _tree(course_templates), root)
+        _hash_files(common, _tree(BUILTIN_TEMPLATES), BUILTIN_TEMPLATES)
+        own = course_templates(root)
+        if own is not None:
+            _hash_files(common, _tree(own), root)
         _hash_files(common, [root / "course.yaml", root / "sources.yaml"], root)
         self.common = common.hexdigest()
         self.modules = {m: self._module_hash(m) for m in module_ids}

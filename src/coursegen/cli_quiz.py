@@ -63,8 +63,8 @@ def quiz(module_id: str, directory: Path, practice: bool, seed: int | None, form
     """Take MODULE's quiz in the terminal; an interrupted attempt resumes where it stopped."""
     from rich.console import Console
 
-    from coursegen.quiz.store import open_store
-    from coursegen.quiz.terminal import QuizOptions, QuizRun
+    from coursegen.attempts.store import open_store
+    from coursegen.terminal.runner import QuizOptions, QuizRun
 
     course, module = load_quiz_module(directory, module_id)
     store = open_store(db)
@@ -125,13 +125,13 @@ def results(module_id: str | None, learner: str | None, since: dt.datetime | Non
             output_format: str, certificate_id: int | None, output: Path | None,
             code: str | None, course_dir: Path | None, db: str | None) -> None:
     """List quiz attempts (filter by module, learner, date) or export them as CSV/JSON."""
-    from coursegen.quiz.results_view import attempts_csv, attempts_json, attempts_table
-    from coursegen.quiz.store import open_store
+    from coursegen.attempts.listing import attempts_csv, attempts_json, attempts_table
+    from coursegen.attempts.store import open_store
 
     store = open_store(db)
     try:
         if certificate_id is not None:
-            from coursegen.quiz.certificate import render_certificate
+            from coursegen.attempts.certificate import render_certificate
 
             target = output or Path(f"certificate-{certificate_id}.pdf")
             render_certificate(store.get(certificate_id), target, course_dir)

@@ -30,7 +30,7 @@ def serve(directory: Path, host: str, port: int, db: str | None, trainer_passwor
     """Run the quiz in the browser for learners, with live results for the trainer."""
     import uvicorn
 
-    from coursegen.quiz.store import database_url, open_store
+    from coursegen.attempts.store import database_url, open_store
 
     course = _load(directory)
     store = open_store(db)
@@ -39,7 +39,7 @@ def serve(directory: Path, host: str, port: int, db: str | None, trainer_passwor
     click.echo(f"coursegen: serving “{course.title}” at http://{host}:{port}/ "
                f"(attempts in {store.display_url}; trainer pages {trainer})")
     if workers == 1:
-        from coursegen.quiz.web import create_app
+        from coursegen.web.app import create_app
 
         app = create_app(course, store, trainer_password, secret_key=secret)
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
@@ -54,8 +54,8 @@ def serve(directory: Path, host: str, port: int, db: str | None, trainer_passwor
 
 def app_from_environment():  # a Starlette app; its imports stay lazy
     """The app for one worker process of a multi-worker `serve`."""
-    from coursegen.quiz.store import open_store
-    from coursegen.quiz.web import create_app
+    from coursegen.attempts.store import open_store
+    from coursegen.web.app import create_app
 
     course = _load(Path(os.environ[_APP_ENV]))
     return create_app(course, open_store(), os.environ.get(PASSWORD_ENV) or None,

@@ -33,11 +33,11 @@ def stats(module_id: str, directory: Path, db: str | None, since: dt.datetime | 
           session_code: str | None, all_attempts: bool,
           output_format: str, output: Path | None) -> None:
     """Show what to fix in MODULE's question bank and how much learners gained."""
+    from coursegen.attempts.store import open_store
     from coursegen.cli_quiz import quiz_module
     from coursegen.load import load_course
-    from coursegen.quiz.stats import analyse
-    from coursegen.quiz.stats_load import load_matrix
-    from coursegen.quiz.store import open_store
+    from coursegen.stats.analysis import analyse
+    from coursegen.stats.load import load_matrix
 
     course = load_course(directory)
     module = quiz_module(course, module_id)
@@ -45,7 +45,7 @@ def stats(module_id: str, directory: Path, db: str | None, since: dt.datetime | 
     store = open_store(db)
     try:
         if session_code:
-            from coursegen.quiz.store_sessions import SessionBook
+            from coursegen.attempts.sessions import SessionBook
 
             if SessionBook(store).session(session_code) is None:
                 raise UsageError(f"there is no session '{session_code}' in {store.display_url}; "
@@ -68,19 +68,19 @@ def _emit(course, module, result, filters, output_format: str, output: Path | No
     if output_format == "table":
         from rich.console import Console
 
-        from coursegen.quiz.stats_table import print_stats
+        from coursegen.stats.table import print_stats
 
         heading = f"{module.title} ({module.id}): quiz statistics"
         print_stats(result, heading, Console(highlight=False, width=120))
         return
     if output_format in ("html", "pdf"):
-        from coursegen.quiz.stats_report import write_report
+        from coursegen.stats.report import write_report
 
         target = output or directory / "build" / "stats" / f"{module.id}.{output_format}"
         write_report(course, module, result, filters, target, pdf=output_format == "pdf")
         click.echo(f"report written to {target}")
         return
-    from coursegen.quiz.stats_export import stats_csv, stats_json
+    from coursegen.stats.export import stats_csv, stats_json
 
     text = stats_csv(result) if output_format == "csv" else stats_json(result, filters)
     if output:

@@ -12,9 +12,10 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from coursegen.errors import CourseInvalid, Diagnostic, Location
-from coursegen.model import Course, CourseInfo, Lesson, Module, QuestionBank, SourceList
+from coursegen.model import Course, CourseInfo, Lesson, Module, QuestionBank, SourceList, Theme
 from coursegen.model.base import Node
 from coursegen.model_errors import diagnostics_from
+from coursegen.theme import THEME_FILE, course_templates
 from coursegen.yamlio import YamlDocument, YamlProblem, read_yaml
 
 NodeT = TypeVar("NodeT", bound=Node)
@@ -95,11 +96,13 @@ def read_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         if info
         else []
     )
+    theme = _read_theme(reader, root)
     _report_unlisted_modules(reader, root, info)
     errors = [d for d in reader.diagnostics if d.severity == "error"]
-    if errors or info is None or source_list is None or None in modules:
+    if errors or info is None or source_list is None or None in modules or theme is None:
         return None, reader.diagnostics
-    course = Course(root=root, info=info, sources=source_list.sources, modules=tuple(modules))
+    course = Course(root=root, info=info, sources=source_list.sources, modules=tuple(modules),
+                    theme=theme)
     return course, reader.diagnostics
 
 
@@ -154,6 +157,14 @@ def _read_module(reader: _Reader, root: Path, info: CourseInfo, index: int) -> M
         document,
         {"lessons": tuple(lessons), "bank": bank, "folder": reader.display(folder)},
     )
+
+
+def _read_theme(reader: _Reader, root: Path) -> Theme | None:
+    """The course's own `templates/theme.yml`, validated (an empty Theme when it has none)."""
+    folder = course_templates(root)
+    if folder is None or not (folder / THEME_FILE).is_file():
+        return Theme()
+    return reader.read(Theme, folder / THEME_FILE)
 
 
 def _item_location(info: CourseInfo, index: int) -> Location | None:

@@ -1,7 +1,8 @@
-"""Inline Markdown (bold, italic, code, links) parsed once into runs every output uses."""
+"""Inline Markdown (bold, italic, code, links) parsed once into runs every output uses; dates."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -89,3 +90,8 @@ def block_html(text: str) -> Markup:
     """Prose with blank-line-separated paragraphs as safe HTML paragraphs."""
     paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
     return Markup("".join(f"<p>{inline_html(' '.join(p.split()))}</p>" for p in paragraphs))
+
+
+def long_date(day: dt.date) -> str:
+    """A date as printed on covers and certificates: '21 November 2026' (no platform-only codes)."""
+    return f"{day.day} {day:%B %Y}"

@@ -128,7 +128,7 @@ def built(tmp_path_factory: pytest.TempPathFactory):
     root = make_course(tmp_path_factory.mktemp("deck") / "course")
     course, _ = load_checked(root)
     decks = render_decks(course, root / "build", RenderOptions())
-    spec = build_deck_specs(course, course.modules[0], BUILT_IN, load_theme(root),
+    spec = build_deck_specs(course, course.modules[0], BUILT_IN, load_theme(course.theme),
                             FontMetrics("Arial"))
     pdf = None
     if not (_missing("soffice") or _missing("pdftotext")):
@@ -303,7 +303,7 @@ def test_shipped_course_decks_are_valid_and_complete(shipped_decks):
 @needs_office
 def test_shipped_course_decks_render_in_libreoffice(shipped_decks):
     course, decks, out = shipped_decks
-    theme, metrics = load_theme(course.root), FontMetrics("Arial")
+    theme, metrics = load_theme(course.theme), FontMetrics("Arial")
     for deck, pdf in zip(decks, to_pdf(list(decks), out / "pdf"), strict=True):
         spec = build_deck_specs(course, course.module(deck.stem), BUILT_IN, theme, metrics)
         pages = pdf_pages(pdf)

@@ -23,7 +23,7 @@ def starter(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("specs") / "course"
     create_course(root)
     course, _ = load_checked(root)
-    return course, load_theme(root), FontMetrics("Arial")
+    return course, load_theme(course.theme), FontMetrics("Arial")
 
 
 def specs_for(starter, module=None, layouts=None):
@@ -247,7 +247,7 @@ def test_point_too_long_for_any_slide_is_a_warning_naming_the_file(tmp_path: Pat
     assert anchor in text
     lesson.write_text(text.replace(anchor, f"      - {huge}\n{anchor}"), encoding="utf-8")
     course, _ = load_checked(root)
-    deck = build_deck_specs(course, course.modules[0], BUILT_IN, load_theme(root),
+    deck = build_deck_specs(course, course.modules[0], BUILT_IN, load_theme(course.theme),
                             FontMetrics("Arial"))
     messages = [str(d) for d in deck.diagnostics]
     assert len(messages) == 1

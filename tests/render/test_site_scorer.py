@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coursegen.render.templating import BUILTIN_TEMPLATES
+from coursegen.theme import BUILTIN_TEMPLATES
 from tests.js.tools import JS, node
 
 VECTORS = Path(__file__).resolve().parents[1] / "vectors" / "scoring.json"

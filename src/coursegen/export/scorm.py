@@ -17,8 +17,8 @@ from coursegen.render.site import (
     module_references,
     quiz_view,
 )
-from coursegen.render.templating import environment, find_template_file
 from coursegen.text import plain_text
+from coursegen.theme import find_template_file, render_template
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -35,15 +35,14 @@ ET.register_namespace("xsi", XSI)
 
 def sco_page(course: Course, module: Module) -> tuple[str, dict[str, str]]:
     """The module's launch page (lessons, quiz, glossary, references) and the images it uses."""
-    env = environment(course)
     references = module_references(course, module)
     contexts = {lesson.id: LessonContext(course, module, references, prefix=f"{lesson.id}-")
                 for lesson in module.lessons}
     quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module)) \
         if module.bank else None
-    html = env.get_template("scorm/module.html").render(
-        course=course, module=module, references=references, contexts=contexts, quiz=quiz,
-        citations=citation_links(references, ""))
+    html = render_template(
+        course.root, "scorm/module.html", course=course, module=module, references=references,
+        contexts=contexts, quiz=quiz, citations=citation_links(references, ""))
     images = {name: src for ctx in contexts.values() for name, src in ctx.images.items()}
     return html, images
 
@@ -101,7 +100,7 @@ def scorm_package(course: Course, modules: list[Module], title: str, ident: str)
             entries[f"{module.id}/{name}"] = (course.root / src).read_bytes()
             files[module.id].append(f"{module.id}/{name}")
     for name in ASSETS:
-        entries[f"assets/{Path(name).name}"] = find_template_file(course, name).read_bytes()
+        entries[f"assets/{Path(name).name}"] = find_template_file(course.root, name).read_bytes()
     entries["imsmanifest.xml"] = manifest(course, modules, title, ident, files).encode("utf-8")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:

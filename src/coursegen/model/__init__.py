@@ -21,6 +21,7 @@ from coursegen.model.quiz import (
 )
 from coursegen.model.slides import SLIDE_KINDS, Slide
 from coursegen.model.source import Citation, CitationRef, Source, SourceList, parse_citation
+from coursegen.model.theme import Theme
 
 __all__ = [
     "ORIGIN",
@@ -53,6 +54,7 @@ __all__ = [
     "Source",
     "SourceList",
     "Term",
+    "Theme",
     "TrueFalse",
     "parse_citation",
 ]

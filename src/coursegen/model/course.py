@@ -12,6 +12,7 @@ from coursegen.model.base import INTERNAL, Node
 from coursegen.model.quiz import QuestionBank
 from coursegen.model.slides import Slide
 from coursegen.model.source import Citations, Source
+from coursegen.model.theme import Theme
 
 BloomLevel = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
@@ -125,6 +126,8 @@ class Course(BaseModel):
     info: CourseInfo
     sources: tuple[Source, ...]
     modules: tuple[Module, ...]
+    theme: Theme = Theme()
+    """The course's own `templates/theme.yml` (empty when it has none: built-in values)."""
 
     @property
     def title(self) -> str:

@@ -1,1 +1,1 @@
-"""Quizzes: assembling attempts, scoring responses, storing attempts, and the runners."""
+"""The pure quiz engine: assemble papers, score responses, read typed answers — no I/O."""

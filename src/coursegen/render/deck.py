@@ -145,7 +145,7 @@ class DeckTemplate:
 
 def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[Path]:
     """Write `out_dir/decks/<module>.pptx` for every selected module; returns the paths."""
-    theme = load_theme(course.root)
+    theme = load_theme(course.theme)
     path, where = deck_template(course.root, course.info.branding.deck_template)
     template = DeckTemplate(path, where)
     if not template.built_in:  # the organisation's sizes, as its template sets them

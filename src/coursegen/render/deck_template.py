@@ -29,7 +29,8 @@ from coursegen.render.deck_geometry import (
     SLIDE_WIDTH,
     Box,
 )
-from coursegen.render.deck_theme import BUILT_IN_TEMPLATES, DeckTheme, load_theme
+from coursegen.render.deck_theme import DeckTheme, load_theme
+from coursegen.theme import BUILTIN_TEMPLATES
 
 NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
@@ -277,15 +278,15 @@ def build_template(theme: DeckTheme):
     return prs
 
 
-def main(target: Path = BUILT_IN_TEMPLATES / "deck.pptx") -> None:
+def main(target: Path = BUILTIN_TEMPLATES / "deck.pptx") -> None:
     """Write the built-in template (atomically) from the built-in theme."""
     from coursegen.output import atomic_path
 
     with atomic_path(target) as temporary:
-        build_template(load_theme(Path("/nonexistent"))).save(str(temporary))
+        build_template(load_theme()).save(str(temporary))
         temporary.chmod(0o644)  # a package file: readable by everyone, like the others
     print(f"wrote {target}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else BUILT_IN_TEMPLATES / "deck.pptx")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else BUILTIN_TEMPLATES / "deck.pptx")

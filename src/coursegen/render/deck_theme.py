@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from importlib.resources import files
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from coursegen.errors import CoursegenError, Diagnostic, Location
-
-BUILT_IN_TEMPLATES = Path(str(files("coursegen") / "templates"))
-"""The built-in theme folder shipped with the package."""
+from coursegen.model import Theme
+from coursegen.theme import BUILTIN_TEMPLATES, THEME_FILE, find_template_file
+from coursegen.yamlio import read_yaml
 
 
 @dataclass(frozen=True)
@@ -56,27 +54,27 @@ def fit_to_template(theme: DeckTheme, template_sizes: dict[str, float]) -> DeckT
 
 def template_file(course_root: Path, name: str) -> Path:
     """A theme file: the course's own `templates/NAME` if present, else the built-in one."""
-    own = Path(course_root) / "templates" / name
-    return own if own.is_file() else BUILT_IN_TEMPLATES / name
+    return find_template_file(course_root, name)
 
 
-def load_theme(course_root: Path) -> DeckTheme:
-    """Read theme.yml, the course's own values over the built-in ones."""
-    merged: dict[str, dict] = {"colours": {}, "fonts": {}, "sizes": {}}
-    own = Path(course_root) / "templates" / "theme.yml"
+def load_theme(own: Theme | None = None) -> DeckTheme:
+    """The deck theme: the built-in theme.yml with the course's own values (`Course.theme`,
+    read and validated by the loader) laid over it."""
+    merged = {section: dict(values) for section, values in builtin_theme().values().items()}
     course_sizes: frozenset[str] = frozenset()
-    for path in (BUILT_IN_TEMPLATES / "theme.yml", own):
-        if not path.is_file():
-            continue
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as error:
-            raise CoursegenError(f"{path}: not valid YAML ({error})") from None
-        for section, values in merged.items():
-            values.update((data.get(section) or {}) if isinstance(data, dict) else {})
-        if path == own and isinstance(data, dict):
-            course_sizes = frozenset(data.get("sizes") or {})
+    if own is not None:
+        for section, values in own.values().items():
+            merged[section].update(values)
+        course_sizes = frozenset(own.values()["sizes"])
     return DeckTheme(merged["colours"], merged["fonts"], merged["sizes"], course_sizes)
+
+
+@lru_cache(maxsize=1)
+def builtin_theme() -> Theme:
+    """The built-in `templates/theme.yml`, validated by the same model as a course's copy."""
+    path = BUILTIN_TEMPLATES / THEME_FILE
+    document = read_yaml(path, f"built-in theme templates/{THEME_FILE}")
+    return Theme.model_validate(document.data)
 
 
 def deck_template(course_root: Path, configured: str | None) -> tuple[Path, Location | None]:
@@ -98,7 +96,7 @@ def deck_template(course_root: Path, configured: str | None) -> tuple[Path, Loca
     own = root / "templates" / "deck.pptx"
     if own.is_file():
         return own, Location("templates/deck.pptx")
-    return BUILT_IN_TEMPLATES / "deck.pptx", None
+    return BUILTIN_TEMPLATES / "deck.pptx", None
 
 
 def missing_layout(template: Location | None, layout: str, used: str) -> Diagnostic:

@@ -7,38 +7,20 @@ folder first, then the built-in theme; WeasyPrint lays them out as tagged PDF/UA
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from coursegen.model import Course
-from coursegen.output import atomic_path
-from coursegen.render import weasy_footnotes
+from coursegen.pdf import SANS, SERIF, stylesheet, write_pdf
 from coursegen.render.handout_model import Citations, ModuleView, module_view
 from coursegen.render.options import RenderOptions
-from coursegen.render.template_errors import render_template
-from coursegen.render.templating import environment
-from coursegen.text import inline_html
+from coursegen.text import inline_html, long_date
+from coursegen.theme import render_template
 
-PDF_VARIANT = "pdf/ua-1"
-SERIF = '"Noto Serif", "DejaVu Serif", "Liberation Serif", serif'
-SANS = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
 EDITION_LABELS = {False: "Participant handout", True: "Trainer edition"}
 HANDBOOK = "handout/course.html"
-
-
-@lru_cache(maxsize=1)
-def font_config() -> Any:
-    """The one WeasyPrint font configuration of the process (fonts are looked up once).
-
-    Also installs the faster footnote-area update (`weasy_footnotes`) before any layout.
-    """
-    from weasyprint.text.fonts import FontConfiguration
-
-    weasy_footnotes.install()
-    return FontConfiguration()
 
 
 def render_handouts(course: Course, out_dir: Path, options: RenderOptions) -> list[Path]:
@@ -67,26 +49,23 @@ class HandoutWriter:
     """Renders handout templates for one course and writes them as PDF; reuses the stylesheet."""
 
     def __init__(self, course: Course, options: RenderOptions) -> None:
-        from weasyprint import CSS
-
         self.course = course
-        self.env = environment(course)
         paper = options.paper or course.info.paper
         branding = course.info.branding
         font = f'"{branding.font}", ' if branding.font else ""
         css = render_template(
-            self.env, "handout/handout.css", course.root,
+            course.root, "handout/handout.css",
             paper="letter" if paper == "Letter" else "A4",
             primary=branding.primary_colour, accent=branding.accent_colour,
             serif=font + SERIF, sans=font + SANS,
         )
         self.css_text = css
-        self.stylesheet = CSS(string=css, font_config=font_config())
+        self.stylesheet = stylesheet(css)
         self.images: dict[str, Any] = {}  # WeasyPrint's image cache, shared by every document
 
     def html(self, template: str, views: list[ModuleView], trainer: bool) -> str:
         """The HTML of one handout document."""
-        return render_template(self.env, template, self.course.root,
+        return render_template(self.course.root, template,
                                **self.context(template, views, trainer))
 
     def context(self, template: str, views: list[ModuleView], trainer: bool) -> dict[str, Any]:
@@ -116,27 +95,9 @@ class HandoutWriter:
 
     def write(self, template: str, views: list[ModuleView], trainer: bool, target: Path) -> Path:
         """Render one document and write it atomically as tagged PDF."""
-        from weasyprint import HTML
-
         html = self.html(template, views, trainer)
-        document = HTML(string=html, base_url=f"{self.course.root.resolve().as_uri()}/")
-        with atomic_path(target) as temporary:
-            document.write_pdf(
-                temporary,
-                stylesheets=[self.stylesheet],
-                font_config=font_config(),
-                pdf_variant=PDF_VARIANT,
-                cache=self.images,
-                finisher=print_links,
-            )
-        return target
-
-
-def print_links(_document: Any, pdf: Any) -> None:
-    """Give link annotations the Print flag, so print and screen readers see the same page."""
-    for item in pdf.objects:
-        if isinstance(item, dict) and item.get("Type") == "/Annot":
-            item["F"] = 1 << 2
+        return write_pdf(html, target, f"{self.course.root.resolve().as_uri()}/",
+                         stylesheets=[self.stylesheet], cache=self.images)
 
 
 def footnote_spans(citations: Citations, cites: tuple[str, ...]) -> Markup:
@@ -154,8 +115,3 @@ def prose_with_footnotes(citations: Citations, text: str, cites: tuple[str, ...]
         last = inline_html(paragraphs[-1]) + footnote_spans(citations, cites)
         parts.append(Markup("<p>{}</p>").format(last))
     return Markup("").join(parts)
-
-
-def long_date(day: dt.date) -> str:
-    """A date as printed on covers: '21 November 2026'."""
-    return f"{day.day} {day:%B %Y}"

@@ -11,7 +11,7 @@ from coursegen.model.source import parse_citation
 from coursegen.output import write_bytes, write_text
 from coursegen.render.options import RenderOptions
 from coursegen.render.quiz_payload import json_for_script, module_quiz, question_payload
-from coursegen.render.templating import environment, find_template_file
+from coursegen.theme import find_template_file, render_template
 
 SITE_ASSETS = ("site/site.css", "site/scorer.js", "site/quiz.js", "site/progress.js")
 """Theme files copied to `site/assets/` (and into SCORM packages)."""
@@ -113,12 +113,11 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
     if not options.course_outputs:
         return []
     site = Path(out_dir) / "site"
-    env = environment(course)
     modules = list(course.modules)
     written: list[Path] = []
 
     def page(template: str, target: Path, root: str, **values: Any) -> None:
-        html = env.get_template(template).render(course=course, root=root, **values)
+        html = render_template(course.root, template, course=course, root=root, **values)
         written.append(write_text(target, html))
 
     page("site/home.html", site / "index.html", "", modules=modules,
@@ -126,7 +125,7 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
     for module in modules:
         written += _render_module(course, module, site, page)
     for name in SITE_ASSETS:
-        source = find_template_file(course, name)
+        source = find_template_file(course.root, name)
         written.append(write_bytes(site / "assets" / Path(name).name, source.read_bytes()))
     return written
 

@@ -1,0 +1,1 @@
+"""Attempts: the database, the one lifecycle every runner uses, listings, CSV, certificates."""

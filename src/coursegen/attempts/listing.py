@@ -1,0 +1,73 @@
+"""Attempt lists for `coursegen results`: a terminal table, CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from rich import box
+from rich.table import Table
+
+from coursegen.attempts.store import AttemptRecord
+
+CSV_COLUMNS = ("id", "learner", "module", "form", "practice", "status", "started_at",
+               "finished_at", "earned", "possible", "percent", "passed", "timed_out",
+               "bank_version", "seed", "verification")
+
+
+def attempts_json(records: list[AttemptRecord]) -> list[dict[str, Any]]:
+    """JSON-ready attempt summaries."""
+    return [record.as_dict() for record in records]
+
+
+def attempts_csv(records: list[AttemptRecord]) -> str:
+    """Attempts as CSV, one row each, times in UTC ISO 8601."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        data = record.as_dict()
+        writer.writerow(["" if data[c] is None else _cell(data[c]) for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def attempts_table(records: list[AttemptRecord]) -> Table:
+    """Attempts as a terminal table that fits 80 columns."""
+    table = Table(title=f"{len(records)} attempt{'s' * (len(records) != 1)}",
+                  title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
+    for name, justify in (("ID", "right"), ("Learner", "left"), ("Module", "left"),
+                          ("Kind", "left"), ("Started", "left"), ("Score", "right"),
+                          ("Result", "left")):
+        # Learner and module names may wrap; the short facts stay on one line.
+        wraps = name in {"Learner", "Module"}
+        longest = max((len(r.learner if name == "Learner" else r.module) for r in records),
+                      default=0) if wraps else None
+        table.add_column(name, justify=justify, no_wrap=not wraps, overflow="fold",
+                         min_width=max(7, min(longest, 16)) if wraps else None)
+    for record in records:
+        kind = ("practice" if record.practice else record.form) + ("*" * record.timed_out)
+        score = f"{record.percent:.0f} %" if record.percent is not None else ""
+        table.add_row(str(record.id), record.learner, record.module, kind,
+                      record.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), score,
+                      _outcome(record))
+    if any(record.timed_out for record in records):
+        table.caption = "* ended by the time limit"
+        table.caption_justify = "left"
+    return table
+
+
+def _outcome(record: AttemptRecord) -> str:
+    if record.status == "open":
+        return "in progress"
+    if record.status != "finished":
+        return record.status
+    return "passed" if record.passed else "not passed"
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)

@@ -1,0 +1,1 @@
+"""Statistics: item analysis, reliability, gain, flags, and the tables and reports showing them."""

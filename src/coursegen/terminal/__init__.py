@@ -1,0 +1,1 @@
+"""The terminal quiz runner and its rich display."""

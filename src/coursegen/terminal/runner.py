@@ -1,0 +1,257 @@
+"""`coursegen quiz`: a learner takes a module's quiz in a terminal (or with piped input).
+
+Each answer is saved the moment it is accepted; a killed or interrupted run is
+resumed by running the same command again. The time limit is enforced with a
+timer that interrupts the waiting prompt, and rechecked after every answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import secrets
+import signal
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text
+
+from coursegen.attempts.store import AttemptRecord, AttemptStore, NewAttempt, now
+from coursegen.errors import CoursegenError, UsageError
+from coursegen.model import Course, Module
+from coursegen.quiz.answers import AnswerInvalid, input_rule, parse_answer
+from coursegen.quiz.assemble import Form, Paper, assemble, bank_version
+from coursegen.quiz.engine import AttemptResult, score, score_paper
+from coursegen.terminal import display
+
+
+class QuizPaused(CoursegenError):
+    """The run stopped before the end (input closed, Ctrl-C); the attempt can be resumed."""
+
+
+class TimeUp(Exception):
+    """The attempt's time limit has passed."""
+
+
+@dataclass(frozen=True)
+class QuizOptions:
+    """How to run the quiz: the command-line choices."""
+
+    practice: bool = False
+    seed: int | None = None
+    form: Form = "exam"
+    learner: str | None = None
+    time_limit: float | None = None
+    certificate: Path | None = None
+
+
+@dataclass
+class QuizRun:
+    """One run of the terminal quiz for one learner and module."""
+
+    course: Course
+    module: Module
+    store: AttemptStore
+    options: QuizOptions
+    console: Console
+
+    def run(self) -> AttemptRecord:
+        """Take (or resume) the attempt to the end and return the finished record."""
+        bank = self.module.bank
+        self.console.print(Rule(f"{self.course.title} — {self.module.title}"))
+        learner = self.options.learner or self._ask_learner()
+        attempt = self._resume_or_start(learner)
+        paper = Paper.from_dict(attempt.paper)
+        saved = self.store.responses(attempt.id)
+        self._introduce(attempt, paper, saved)
+        immediate = attempt.practice or bank.settings.feedback == "immediate"
+        timed_out = False
+        try:
+            for position, presented in enumerate(paper.questions):
+                if presented.question_id in saved:
+                    continue
+                response = self._ask_question(attempt, paper, position, saved)
+                saved[presented.question_id] = response
+                self._show_after_answer(bank, presented.question_id, response, immediate)
+        except TimeUp:
+            timed_out = True
+            self.console.print(Text("\nTime is up. Your saved answers are being marked.",
+                                    style="bold red"))
+        except (EOFError, KeyboardInterrupt) as stop:
+            self.console.print()
+            count = len(saved)
+            raise QuizPaused(
+                f"quiz paused: {count} answer{'s' * (count != 1)} saved in attempt {attempt.id}; "
+                f"run the same command again to resume") from stop
+        result = score_paper(bank, paper, saved, attempt.pass_mark)
+        finished = self.store.finish(attempt.id, result.earned, result.possible, result.percent,
+                                     result.passed, timed_out=timed_out)
+        self._conclude(finished, result, immediate)
+        return finished
+
+    # -- starting -------------------------------------------------------------------------
+
+    @property
+    def echo_input(self) -> bool:
+        """True when a terminal shows what the learner types (stdin is a TTY)."""
+        return sys.stdin.isatty()
+
+    def _ask_learner(self) -> str:
+        while True:
+            name = self._input(None, "Your name or learner ID: ").strip()
+            if name:
+                return name
+            self.console.print("Please type your name or learner ID, then press Enter.")
+
+    def _resume_or_start(self, learner: str) -> AttemptRecord:
+        bank, module, options = self.module.bank, self.module, self.options
+        version = bank_version(bank)
+        open_attempt = self.store.find_open(learner, module.id, options.practice, options.form)
+        if open_attempt and open_attempt.bank_version != version:
+            self.store.abandon(open_attempt.id)
+            self.console.print("The question bank has changed since your unfinished attempt "
+                               f"{open_attempt.id} began; starting a new attempt.")
+            open_attempt = None
+        if open_attempt:
+            self.console.print(f"Resuming attempt {open_attempt.id}, started "
+                               f"{_local(open_attempt.started_at)}.")
+            return open_attempt
+        allowed = bank.settings.attempts
+        if allowed and not options.practice and \
+                self.store.count_finished(learner, module.id) >= allowed:
+            raise UsageError(f"{learner} has used all {allowed} attempt{'s' * (allowed != 1)} "
+                             f"at '{module.id}'; ask your trainer")
+        seed = options.seed if options.seed is not None else secrets.randbelow(2**31)
+        paper = assemble(bank, module.id, seed, options.form)
+        minutes = None if options.practice else (options.time_limit or bank.settings.time_limit)
+        return self.store.start(NewAttempt(
+            learner=learner, course_id=self.course.info.id, course_title=self.course.title,
+            organisation=self.course.info.organisation, module=module.id,
+            module_title=module.title, bank_version=version, seed=seed, form=options.form,
+            practice=options.practice, paper=paper.as_dict(),
+            pass_mark=self.course.pass_mark(module),
+            time_limit=minutes * 60 if minutes else None))
+
+    def _introduce(self, attempt: AttemptRecord, paper: Paper, saved: dict[str, Any]) -> None:
+        kind = "Practice quiz" if attempt.practice else \
+            {"exam": "Quiz", "pre": "Pre-test", "post": "Post-test"}[attempt.form]
+        facts = [f"{kind}: {len(paper.questions)} questions", f"pass mark {attempt.pass_mark:g} %"]
+        if attempt.deadline:
+            facts.append(f"time limit {attempt.time_limit / 60:g} minutes")
+        self.console.print(", ".join(facts) + ".")
+        if saved:
+            self.console.print(f"{len(saved)} of {len(paper.questions)} answers are already "
+                               "saved; continuing with the next question.")
+        self.console.print("Type your answer and press Enter. Each answer is saved at once; "
+                           "if you stop, run the same command to resume.")
+
+    # -- asking ---------------------------------------------------------------------------
+
+    def _ask_question(self, attempt: AttemptRecord, paper: Paper, position: int,
+                      saved: dict[str, Any]) -> Any:
+        presented = paper.questions[position]
+        question = self.module.bank.question(presented.question_id)
+        self.console.print()
+        self.console.print(display.header(position + 1, len(paper.questions), len(saved),
+                                          self._time_left(attempt)))
+        self.console.print(display.question_view(question, presented))
+        rule = input_rule(question, presented.order)
+        self.console.print(Text(rule, style="dim"))
+        while True:
+            text = self._input(attempt, "Answer: ")
+            try:
+                response = parse_answer(question, text, presented.order)
+            except AnswerInvalid as problem:
+                self.console.print(Text(f"Not accepted: {problem}. {rule}", style="yellow"))
+                continue
+            if response is None or response == []:
+                self.console.print(Text(f"Please give an answer. {rule}", style="yellow"))
+                continue
+            break
+        item = score(question, response, self.module.bank.settings.scoring)
+        self.store.save_response(attempt.id, question.id, position, response, item.points,
+                                 item.fraction)
+        return response
+
+    def _show_after_answer(self, bank: Any, question_id: str, response: Any,
+                           immediate: bool) -> None:
+        question = bank.question(question_id)
+        if immediate:
+            item = score(question, response, bank.settings.scoring)
+            self.console.print(display.feedback_view(item, self.course, question))
+        else:
+            self.console.print(Text("Answer saved.", style="dim"))
+
+    def _input(self, attempt: AttemptRecord | None, prompt: str) -> str:
+        left = self._time_left(attempt)
+        if left is not None and left <= 0:
+            raise TimeUp
+        with _alarm(left):
+            text = self.console.input(prompt)
+        if not self.echo_input:
+            # Piped input is not echoed by a terminal; print it so the transcript reads right.
+            self.console.print(text, markup=False, highlight=False)
+        left = self._time_left(attempt)
+        if left is not None and left <= 0:
+            raise TimeUp  # typed after the deadline: not accepted
+        return text
+
+    def _time_left(self, attempt: AttemptRecord | None) -> float | None:
+        if attempt is None or attempt.deadline is None:
+            return None
+        return (attempt.deadline - now()).total_seconds()
+
+    # -- ending ---------------------------------------------------------------------------
+
+    def _conclude(self, record: AttemptRecord, result: AttemptResult, immediate: bool) -> None:
+        console = self.console
+        console.print()
+        console.print(Rule("Result"))
+        console.print(display.result_view(result, self.module))
+        if not immediate:
+            console.print()
+            console.print(Rule("Review: explanations and sources"))
+            for number, item in enumerate(result.scores, start=1):
+                question = self.module.bank.question(item.question_id)
+                console.print(Text(f"\n{number}. ").append_text(display.rich_text(question.stem)))
+                console.print(display.feedback_view(item, self.course, question))
+        console.print()
+        console.print(f"Attempt {record.id} saved; verification code {record.verification}.")
+        certificate = self.options.certificate
+        if certificate and record.passed and not record.practice:
+            from coursegen.attempts.certificate import render_certificate
+
+            path = render_certificate(record, certificate, self.course.root)
+            console.print(f"Certificate written to {path}")
+        elif certificate:
+            console.print("No certificate: certificates are given for a passed, scored attempt.")
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None):
+    """Interrupt a waiting prompt with TimeUp after `seconds` (where the platform allows)."""
+    usable = seconds is not None and hasattr(signal, "setitimer") \
+        and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def _expire(_signum, _frame):
+        raise TimeUp
+
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.01))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

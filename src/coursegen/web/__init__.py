@@ -1,0 +1,1 @@
+"""The browser quiz runner: a Starlette app with learner and trainer views, forms and security."""

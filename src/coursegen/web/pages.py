@@ -1,0 +1,158 @@
+"""What every web route shares: the app's state, page rendering, CSRF checks and who is asking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from coursegen.attempts.sessions import SessionBook
+from coursegen.attempts.store import AttemptStore
+from coursegen.model import Course
+from coursegen.theme import render_template
+from coursegen.web.security import (
+    CSRF_COOKIE,
+    CSRF_FIELD,
+    CSRF_HEADER,
+    LEARNER_COOKIE,
+    LEARNER_MAX_AGE,
+    TRAINER_COOKIE,
+    BodyTooLarge,
+    CookieSigner,
+    CsrfRejected,
+    LoginThrottle,
+    new_csrf_cookie,
+    set_cookie,
+)
+
+MAX_FORM_FIELDS = 400
+MAX_OWNED_ATTEMPTS = 40
+"""A learner's cookie remembers this many of their latest attempts."""
+
+
+@dataclass
+class WebState:
+    """Everything the routes need, built once by the app factory."""
+
+    course: Course
+    store: AttemptStore
+    signer: CookieSigner
+    sessions: SessionBook
+    trainer_password: str | None
+    secure_cookies: bool | None
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+
+
+@dataclass
+class Learner:
+    """The learner a browser belongs to, from its signed cookie."""
+
+    name: str
+    session: str | None
+    attempts: dict[str, int]
+
+    def as_cookie(self) -> dict[str, Any]:
+        """The cookie's payload."""
+        return {"name": self.name, "session": self.session, "attempts": self.attempts}
+
+
+def state(request: Request) -> WebState:
+    """The app's shared state."""
+    return request.app.state.web
+
+
+def learner_of(request: Request) -> Learner | None:
+    """The learner this browser signed in as, or None."""
+    data = state(request).signer.load_learner(request.cookies.get(LEARNER_COOKIE))
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        return None
+    attempts = data.get("attempts") if isinstance(data.get("attempts"), dict) else {}
+    return Learner(data["name"], data.get("session"), {str(k): int(v) for k, v in attempts.items()})
+
+
+def remember_learner(request: Request, response: Response, learner: Learner) -> None:
+    """Write the learner's signed cookie (keeping only their latest attempts)."""
+    owned = list(learner.attempts.items())[-MAX_OWNED_ATTEMPTS:]
+    learner.attempts = dict(owned)
+    web = state(request)
+    set_cookie(response, request, LEARNER_COOKIE, web.signer.dump_learner(learner.as_cookie()),
+               LEARNER_MAX_AGE, web.secure_cookies)
+
+
+def forget_learner(request: Request, response: Response) -> None:
+    """Remove the learner cookie (sign out)."""
+    response.delete_cookie(LEARNER_COOKIE, path="/")
+
+
+def is_trainer(request: Request) -> bool:
+    """True when this browser signed in with the trainer password (and one is set)."""
+    web = state(request)
+    return bool(web.trainer_password) and web.signer.is_trainer(request.cookies.get(TRAINER_COOKIE))
+
+
+def _csrf_cookie(request: Request) -> str:
+    value = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", None)
+    if not value:
+        value = request.state.new_csrf = new_csrf_cookie()
+    return value
+
+
+def csrf_token(request: Request) -> str:
+    """The token this browser's forms must carry."""
+    return state(request).signer.csrf_token(_csrf_cookie(request))
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Render a page of the web theme, with the CSRF token and the signed-in learner at hand."""
+    web = state(request)
+    context.setdefault("learner", None)
+    context.setdefault("title", "")
+    html = render_template(
+        web.course.root, f"web/{template}", course=web.course, csrf=csrf_token(request), **context)
+    response = HTMLResponse(html, status_code=status)
+    finish_response(request, response)
+    return response
+
+
+def finish_response(request: Request, response: Response) -> None:
+    """Set a new CSRF cookie on the response if this request created one."""
+    new = getattr(request.state, "new_csrf", None)
+    if new:
+        set_cookie(response, request, CSRF_COOKIE, new, None, state(request).secure_cookies,
+                   same_site="strict")
+
+
+def message(request: Request, title: str, *lines: str, status: int = 200,
+            link: tuple[str, str] | None = None, **context: Any) -> HTMLResponse:
+    """A short page that explains something, with an optional link onwards."""
+    target = {"href": link[0], "text": link[1]} if link else None
+    return render(request, "message.html", status, title=title, lines=lines, link=target,
+                  **context)
+
+
+def redirect(url: str) -> RedirectResponse:
+    """See-other redirect, the answer to a successful form."""
+    return RedirectResponse(url, status_code=303)
+
+
+async def checked_form(request: Request) -> FormData:
+    """The submitted form, after checking its CSRF token; raises CsrfRejected otherwise."""
+    try:
+        form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
+    except (HTTPException, BodyTooLarge):
+        raise
+    except Exception:  # a malformed body is the sender's problem, not a server error
+        raise HTTPException(400, "The form could not be read.") from None
+    token = form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER)
+    if not state(request).signer.csrf_valid(request.cookies.get(CSRF_COOKIE), str(token or "")):
+        raise CsrfRejected()
+    return form
+
+
+def wants_json(request: Request) -> bool:
+    """True for the page script's background saves (they ask for JSON)."""
+    return request.headers.get("x-autosave") == "1"

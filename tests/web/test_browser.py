@@ -1,0 +1,213 @@
+"""End to end in Debian's Chromium: `coursegen serve` in a real server, driven by Playwright.
+
+A learner on a phone-sized screen takes the quiz, reloads and comes back mid-way,
+submits; the trainer sees the result and exports CSV; axe-core checks the pages.
+Set COURSEGEN_SCREENSHOTS=DIR to keep the screenshots.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from coursegen.scaffold import create_course
+from tests.web.setup import PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parents[1] / "js" / "node_modules" / "axe-core" / "axe.min.js"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+PHONE = {"width": 390, "height": 844}
+
+pytestmark = [
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
+    pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci in tests/js)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`coursegen serve` on a free loopback port, over the starter course and a new database."""
+    folder = tmp_path_factory.mktemp("serve")
+    create_course(folder / "course")
+    port = _free_port()
+    env = {**os.environ, "COURSEGEN_TRAINER_PASSWORD": PASSWORD}
+    coursegen = Path(sys.executable).with_name("coursegen")
+    process = subprocess.Popen(
+        [str(coursegen), "serve", str(folder / "course"), "--port", str(port),
+         "--db", str(folder / "attempts.sqlite3")],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            message = process.stderr.read().decode()
+            process.stderr.close()
+            pytest.fail(f"coursegen serve did not start: {message}")
+        time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+    process.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium from Debian (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _shot(page, tmp_path: Path, name: str) -> None:
+    page.screenshot(path=str(tmp_path / name), full_page=True)
+    keep = os.environ.get("COURSEGEN_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(tmp_path / name, Path(keep) / name)
+
+
+def _axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+            for v in result["violations"]]
+
+
+def _answer_current_question(page, position: int) -> None:
+    """Fill in whatever the question asks, as a learner would (not necessarily right)."""
+    question = page.locator("fieldset.question")
+    radios = question.locator("input[type=radio], input[type=checkbox]")
+    if radios.count():
+        radios.nth(0).check()
+        return
+    text = question.locator("input[type=text]")
+    if text.count():
+        text.fill("16")
+        return
+    selects = question.locator("select")
+    for k in range(selects.count()):
+        selects.nth(k).select_option(index=k + 1)  # a different item for each position
+
+
+def test_a_learner_takes_the_quiz_reloads_resumes_and_submits(server, browser, tmp_path):
+    context = browser.new_context(viewport=PHONE, bypass_csp=False)
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_label("Your name or ID").fill("Nadia Okafor")
+    page.get_by_label("Session code").fill("")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Start the quiz").click()
+    assert page.get_by_text("Question 1 of 6").is_visible()
+    _shot(page, tmp_path, "phone-question.png")
+    for position in range(1, 4):
+        _answer_current_question(page, position)
+        page.get_by_role("button", name="Next question").click()
+    assert page.get_by_text("Question 4 of 6 · 3 answered").is_visible()
+    page.reload()
+    assert page.get_by_text("3 answered").is_visible()
+    page.close()  # the learner closes the tab and comes back later
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_role("link", name="Resume your attempt").click()
+    assert page.get_by_text("Question 4 of 6").is_visible()
+    for position in range(4, 7):
+        _answer_current_question(page, position)
+        name = "Next question" if position < 6 else "Review and submit"
+        page.get_by_role("button", name=name).click()
+    assert page.get_by_text("you have answered 6 of 6 questions").is_visible()
+    page.get_by_role("button", name="Submit my answers").click()
+    assert page.get_by_role("heading", name="Your result: Getting started").is_visible()
+    assert page.get_by_role("heading", name="By objective").is_visible()
+    _shot(page, tmp_path, "phone-result.png")
+    context.close()
+
+
+def _take_whole_quiz(browser, server: str, name: str) -> None:
+    """A learner answers every question in one go and submits."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_label("Your name or ID").fill(name)
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Start the quiz").click()
+    for position in range(1, 7):
+        _answer_current_question(page, position)
+        label = "Next question" if position < 6 else "Review and submit"
+        page.get_by_role("button", name=label).click()
+    page.get_by_role("button", name="Submit my answers").click()
+    assert page.get_by_role("heading", name="Your result: Getting started").is_visible()
+    context.close()
+
+
+def test_the_trainer_sees_the_result_and_exports_csv(server, browser, tmp_path):
+    _take_whole_quiz(browser, server, "Tomás Reyes")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server + "/trainer")
+    page.get_by_label("Trainer password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("heading", name="Results").is_visible()
+    row = page.locator("table.attempts tr", has_text="Tomás Reyes")
+    assert row.count() == 1 and "finished" in row.inner_text()
+    _shot(page, tmp_path, "trainer-dashboard.png")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Export CSV").click()
+    text = Path(download.value.path()).read_text()
+    assert text.startswith("attempt,learner,module")
+    assert "Tomás Reyes,getting-started,exam" in text
+    row.get_by_role("link", name="Tomás Reyes").click()
+    assert page.get_by_role("heading", name="Reset this attempt").is_visible()
+    context.close()
+
+
+def test_axe_core_finds_no_accessibility_violations(server, browser):
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)  # axe is injected inline
+    page = context.new_page()
+    found = {}
+    page.goto(server + "/")
+    found["join"] = _axe_violations(page)
+    page.get_by_label("Your name or ID").fill("Axe Learner")
+    page.get_by_role("button", name="Continue").click()
+    found["modules"] = _axe_violations(page)
+    page.get_by_role("button", name="Start the quiz").click()
+    found["question"] = _axe_violations(page)
+    page.goto(page.url.rsplit("/", 1)[0] + "/all")
+    found["all"] = _axe_violations(page)
+    page.goto(page.url.rsplit("/", 1)[0] + "/review")
+    found["review"] = _axe_violations(page)
+    page.get_by_role("button", name="Submit my answers").click()
+    found["result"] = _axe_violations(page)
+    page.goto(server + "/trainer/login")
+    found["login"] = _axe_violations(page)
+    page.get_by_label("Trainer password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    found["dashboard"] = _axe_violations(page)
+    page.goto(server + "/trainer/modules/getting-started")
+    found["items"] = _axe_violations(page)
+    context.close()
+    assert {k: v for k, v in found.items() if v} == {}, json.dumps(found, indent=1)
