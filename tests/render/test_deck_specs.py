@@ -93,7 +93,7 @@ def test_stat_slide_has_figure_label_and_source(starter):
     figure, label, _context = stat.regions
     assert figure.paras[0].text == "16" and figure.paras[0].size >= 72
     assert label.paras[0].text.startswith("is the Sustainable Development Goal")
-    assert "".join(r.text for r in stat.source) == "Source: A/CONF.234/11, para. 3"
+    assert "".join(r.text for r in stat.source) == "Source: United Nations, A/CONF.234/11, para. 3"
 
 
 def test_compare_slide_has_two_headed_columns(starter):

@@ -62,7 +62,7 @@ def test_lessons_carry_slides_handout_figures_and_labelled_cases(site) -> None:
     assert lesson.xpath("//section[@class='reading']//strong")[0].text == "new traces to follow"
     assert lesson.xpath("//figure[@class='key-figure']/p[@class='value']")[0].text == "16"
     cite = lesson.xpath("//span[@class='cite']/a")[0]
-    assert (cite.text, cite.get("href")) == ("[1], ¶2", "index.html#ref-unodc-ws4-2020")
+    assert (cite.text, cite.get("href")) == ("[1], para. 2", "index.html#ref-unodc-ws4-2020")
     safeguards = _doc(site, "getting-started/safeguards.html")
     case = safeguards.xpath("//section[@class='slide slide-case']")[0]
     assert "Fictional scenario" in case.xpath(".//p[@class='fictional']")[0].text_content()

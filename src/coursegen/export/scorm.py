@@ -42,7 +42,7 @@ def sco_page(course: Course, module: Module) -> tuple[str, dict[str, str]]:
         if module.bank else None
     html = render_template(
         course.root, "scorm/module.html", course=course, module=module, references=references,
-        contexts=contexts, quiz=quiz, citations=citation_links(references, ""))
+        contexts=contexts, quiz=quiz, citations=citation_links(course, references, ""))
     images = {name: src for ctx in contexts.values() for name, src in ctx.images.items()}
     return html, images
 

@@ -101,12 +101,15 @@ class Source(Node):
         "or they are counted from the top (non-empty blocks)",
     )
 
-    def reference(self) -> str:
-        """The source formatted as a reference-list entry."""
+    def reference(self, locator: str = "") -> str:
+        """The source formatted as a reference-list entry; `locator` ('para. 8') pinpoints a
+        place in it, before the closing full stop and the address."""
         parts = [self.publisher, f"“{self.title}”"]
         if self.symbol:
             parts.append(self.symbol)
         parts.append(str(self.date))
+        if locator:
+            parts.append(locator)
         text = ", ".join(parts) + "."
         return f"{text} {self.url}" if self.url else text
 

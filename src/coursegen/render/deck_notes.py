@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 from coursegen.model import Course
+from coursegen.model.citing import source_line
 from coursegen.model.slides import SlideBase
-from coursegen.model.source import parse_citation
 from coursegen.text import plain_text
 
 
 def cite_line(course: Course, cites: tuple[str, ...]) -> str:
-    """Citations as a short source line: 'Source: A/CONF.234/11, para. 8; …'."""
-    parts: dict[str, None] = {}
-    for text in cites:
-        ref = parse_citation(text)
-        source = course.source(ref.source)
-        name = (source.symbol or source.publisher) if source else ref.source
-        if ref.locator:
-            name += f", {ref.locator}"
-        parts.setdefault(name, None)
-    if not parts:
-        return ""
-    return ("Sources: " if len(parts) > 1 else "Source: ") + "; ".join(parts)
+    """Citations as a short source line: 'Source: United Nations, A/CONF.234/11, paras 8–9'."""
+    return source_line(course, cites)
 
 
-def speaker_notes(slide: SlideBase, *extra: str) -> str:
+def speaker_notes(course: Course, slide: SlideBase, *extra: str) -> str:
     """A slide's notes: what to say, what to ask, how long, and any answer or guidance."""
     parts = [plain_text(slide.notes)] if slide.notes else []
     if slide.ask:
@@ -32,7 +22,7 @@ def speaker_notes(slide: SlideBase, *extra: str) -> str:
         parts.append(f"Time: {slide.minutes:g} min")
     parts.extend(e for e in extra if e)
     if slide.cite:
-        parts.append(f"Cites: {', '.join(slide.cite)}")
+        parts.append(source_line(course, slide.cite))
     return "\n".join(parts)
 
 

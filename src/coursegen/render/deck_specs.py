@@ -112,7 +112,7 @@ class _DeckBuilder:
 
     def _slide(self, slide: SlideBase, lesson_notes: str) -> list[SlideSpec]:
         kind, title = slide.kind, self._title(slide)
-        notes = speaker_notes(slide) or lesson_notes
+        notes = speaker_notes(self.course, slide) or lesson_notes
         if isinstance(slide, SectionSlide):
             paras = [make_para(slide.subtitle, "plain")] if slide.subtitle else []
             return self._compose(kind, "Section", title, {"subtitle": paras}, notes, node=slide)
@@ -171,7 +171,7 @@ class _DeckBuilder:
                 right.append(make_para(" · ".join(exhibit.columns), "label", node=exhibit))
             right += [make_para(" · ".join(row), "plain", node=exhibit) for row in exhibit.rows]
         guidance = f"Guidance: {plain_text(slide.guidance)}" if slide.guidance else ""
-        notes = speaker_notes(slide, guidance)
+        notes = speaker_notes(self.course, slide, guidance)
         return self._compose(slide.kind, "Case", self._title(slide),
                              {"left": left, "right": right}, notes, node=slide)
 
@@ -181,8 +181,8 @@ class _DeckBuilder:
         if question is None:  # checks report it; the deck still shows where it belongs
             paras = [make_para(f"Question '{slide.question}' is not in the bank.", "plain")]
             return self._compose(slide.kind, "Content", heading, {"body": paras},
-                                 speaker_notes(slide), node=slide)
-        notes = speaker_notes(slide, answer_notes(question))
+                                 speaker_notes(self.course, slide), node=slide)
+        notes = speaker_notes(self.course, slide, answer_notes(question))
         stem, choices = question_paras(question)
         asked = self._compose(slide.kind, "Question", heading,
                               {"stem": stem, "options": choices}, notes, node=slide, strict=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coursegen.model import Course
+from coursegen.model.citing import short_citation
 from coursegen.model.course import Lesson, Module, Objective
 from coursegen.model.slides import ReferencesSlide, SectionSlide, SlideBase
 from coursegen.model.source import CitationRef, Source, parse_citation
@@ -107,6 +108,7 @@ class Citations:
     """Formats citations: a short footnote per use, and the references list of cited sources."""
 
     def __init__(self, course: Course) -> None:
+        self._course = course
         self._sources = {s.id: s for s in course.sources}
         self._cited: dict[str, None] = {}
         self._last: CitationRef | None = None
@@ -117,7 +119,9 @@ class Citations:
         ref = self._remember(text)
         same = self._last is not None and self._last.source == ref.source
         self._last = ref
-        return _with_pinpoint("Ibid." if same else self._name(ref), ref)
+        if not same:
+            return _with_full_stop(short_citation(self._course, ref))
+        return _with_full_stop(f"Ibid., {ref.locator}" if ref.locator else "Ibid.")
 
     def restart(self) -> str:
         """Start a chapter: its first note names its source in full (returns '' for templates)."""
@@ -127,33 +131,18 @@ class Citations:
     def inline(self, text: str) -> str:
         """A citation written out in running text (the answer key): never 'Ibid.'."""
         ref = self._remember(text)
-        return _with_pinpoint(self._name(ref), ref)
+        return _with_full_stop(short_citation(self._course, ref))
 
     def _remember(self, text: str) -> CitationRef:
         ref = parse_citation(text)
         self._cited.setdefault(ref.source, None)
         return ref
 
-    def _name(self, ref: CitationRef) -> str:
-        source = self._sources.get(ref.source)
-        return short_name(source) if source else ref.source
-
     def cited(self) -> list[Source]:
         """The sources cited so far in this document, in order of first citation."""
         return [self._sources[i] for i in self._cited if i in self._sources]
 
 
-def short_name(source: Source) -> str:
-    """A source's short form for footnotes: its document symbol, else its title before any colon."""
-    if source.symbol:
-        return f"{source.publisher.split(',')[0]}, {source.symbol}"
-    title = source.title.split(":")[0].strip()
-    words = title.split()
-    return " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+def _with_full_stop(text: str) -> str:
+    return text if text.endswith(".") else f"{text}."
 
-
-def _with_pinpoint(name: str, ref: CitationRef) -> str:
-    where = ref.locator
-    if where:
-        return f"{name}, {where}."
-    return name if name.endswith(".") else f"{name}."

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from coursegen.model import Course, Module, Source
+from coursegen.model.citing import short_citation
 from coursegen.model.source import parse_citation
 from coursegen.output import write_bytes, write_text
 from coursegen.render.options import RenderOptions
@@ -36,7 +37,7 @@ def module_references(course: Course, module: Module) -> list[Reference]:
     return [Reference(n, s) for n, s in enumerate((s for s in sources if s), start=1)]
 
 
-def citation_links(references: list[Reference], page: str) -> Any:
+def citation_links(course: Course, references: list[Reference], page: str) -> Any:
     """A function turning citations into `{label, href}` links to the module's reference list."""
     by_id = {ref.source.id: ref for ref in references}
 
@@ -47,9 +48,9 @@ def citation_links(references: list[Reference], page: str) -> Any:
             entry = by_id.get(ref.source)
             if entry is None:
                 continue
-            where = f", p. {ref.page}" if ref.page is not None else (
-                f", ¶{ref.anchor}" if ref.anchor else "")
-            out.append({"label": f"[{entry.number}]{where}", "href": f"{page}#{entry.anchor}"})
+            where = f", {ref.locator}" if ref.locator else ""
+            out.append({"label": f"[{entry.number}]{where}", "href": f"{page}#{entry.anchor}",
+                        "title": short_citation(course, ref)})
         return out
 
     return links
@@ -134,7 +135,7 @@ def _render_module(course: Course, module: Module, site: Path, page: Any) -> lis
     folder = site / module.id
     references = module_references(course, module)
     page("site/module.html", folder / "index.html", "../", module=module, references=references,
-         pass_mark=course.pass_mark(module), citations=citation_links(references, ""))
+         pass_mark=course.pass_mark(module), citations=citation_links(course, references, ""))
     context = LessonContext(course, module, references)
     lessons = module.lessons
     for n, lesson in enumerate(lessons):
@@ -143,11 +144,11 @@ def _render_module(course: Course, module: Module, site: Path, page: Any) -> lis
              lesson_key=f"{module.id}/{lesson.id}", objectives=objectives, ctx=context,
              previous=lessons[n - 1] if n else None,
              next=lessons[n + 1] if n + 1 < len(lessons) else None,
-             citations=citation_links(references, "index.html"))
+             citations=citation_links(course, references, "index.html"))
     if module.bank:
         quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module))
         page("site/quiz.html", folder / "quiz.html", "../", module=module, quiz=quiz,
-             citations=citation_links(references, "index.html"))
+             citations=citation_links(course, references, "index.html"))
     return [_copy_image(course, folder / name, src) for name, src in context.images.items()]
 
 

@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from coursegen.model import Course, Module
+from coursegen.model.citing import full_citation
 from coursegen.model.quiz import Matching, MultipleResponse, Ordering, SingleChoice
-from coursegen.model.source import parse_citation
 from coursegen.quiz.answers import letter
 from coursegen.quiz.assemble import Presented
 from coursegen.quiz.engine import AttemptResult, Score
@@ -116,13 +116,7 @@ def verdict(item: Score) -> Text:
 
 def sources(course: Course, cite: tuple[str, ...]) -> list[str]:
     """Each citation as a reference line: the source's reference and the paragraph or page."""
-    lines = []
-    for citation in cite:
-        ref = parse_citation(citation)
-        source = course.source(ref.source)
-        where = f"[{ref.locator}] " if ref.locator else ""
-        lines.append(f"{where}{source.reference() if source else ref.source}")
-    return lines
+    return [full_citation(course, citation) for citation in cite]
 
 
 def result_view(result: AttemptResult, module: Module) -> RenderableType:

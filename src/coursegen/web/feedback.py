@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coursegen.model import Course, Module
-from coursegen.model.source import parse_citation
+from coursegen.model.citing import full_citation
 from coursegen.quiz.engine import AttemptResult, Score
 
 
@@ -61,16 +61,8 @@ def feedback_view(course: Course, item: Score) -> FeedbackView:
         answer="; ".join(f.choice for f in item.feedback),
         notes=tuple(f.text for f in item.feedback if f.text),
         key=item.key, explanation=item.explanation,
-        sources=tuple(citation_text(course, c) for c in item.cite),
+        sources=tuple(full_citation(course, c) for c in item.cite),
     )
-
-
-def citation_text(course: Course, citation: str) -> str:
-    """A citation as a reader finds it: the source's reference, then the paragraph or page."""
-    ref = parse_citation(citation)
-    source = course.source(ref.source)
-    where = f", {ref.locator}" if ref.locator else ""
-    return (source.reference() if source else ref.source) + where
 
 
 def objective_views(module: Module, result: AttemptResult) -> list[ObjectiveView]:
