@@ -152,7 +152,8 @@ def _question_texts(question) -> Iterator[CitedText]:
         for name in ("feedback_true", "feedback_false"):
             if getattr(question, name):
                 yield CitedText(question, name, getattr(question, name), cites)
-    if isinstance(question, Numeric):
+    if isinstance(question, Numeric) and not question.is_fictional():
+        # the answer to a fictional case is worked out from the case, not read in a source
         yield CitedText(question, "answer", f"{question.answer:g}", cites)
     if isinstance(question, Matching):
         for pair in question.pairs:
