@@ -161,13 +161,30 @@ def test_a_bank_tunes_or_switches_off_rules_and_a_misspelt_rule_is_named(starter
     assert warnings[0]["message"].startswith("no item-writing rule 'key-lenght' (rules: ")
 
 
-def test_the_answer_to_a_fictional_case_is_not_looked_up_in_the_sources(starter_course) -> None:
-    (starter_course / "sources.yaml").write_text(
-        (starter_course / "sources.yaml").read_text()
+def _with_source_text(course: Path) -> None:
+    (course / "sources.yaml").write_text(
+        (course / "sources.yaml").read_text()
         + "    text: 000_28049056dbd0bee3.txt\n    paragraphs: numbered\n")
+
+
+def test_the_answer_to_a_fictional_case_is_not_looked_up_in_the_sources(starter_course) -> None:
+    _with_source_text(starter_course)
     bank = starter_course / "quizzes/getting-started.yaml"
     result = coursegen("check", "--strict", "--sources", SEEDS, starter_course)
     assert result.returncode == 0, result.stderr
     bank.write_text(bank.read_text().replace("Fictional case: a search team", "A search team"))
     result = coursegen("check", "--sources", SEEDS, starter_course)
     assert "figure 16 does not appear in unodc-ws4-2020#74" in result.stderr
+
+
+def test_a_finding_may_be_dated_with_the_year_of_its_source(starter_course) -> None:
+    _with_source_text(starter_course)
+    bank = starter_course / "quizzes/getting-started.yaml"
+    dated = bank.read_text().replace(
+        "stem: Which record answers that question?",
+        "stem: Which record, in the 2020 UNODC paper's terms, answers that question?")
+    bank.write_text(dated)
+    assert coursegen("check", "--strict", "--sources", SEEDS, starter_course).returncode == 0
+    bank.write_text(dated.replace("the 2020 UNODC", "the 2021 UNODC"))
+    result = coursegen("check", "--sources", SEEDS, starter_course)
+    assert "figure 2021 does not appear in unodc-ws4-2020#74" in result.stderr
