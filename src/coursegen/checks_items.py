@@ -27,7 +27,8 @@ from coursegen.model.quiz import (
 # Specific determiners: a statement that says "always" or "never" is rarely true.
 ABSOLUTE = re.compile(
     r"\b(always|never|entirely|completely|absolutely|totally|wholly|every|everyone|all|none|"
-    r"nothing|no one|only|impossible|guarante\w*|widespread|whatever|of no (?:help|use|value))\b",
+    r"nothing|no one|only|impossible|guarante\w*|widespread|whatever|of no (?:help|use|value)|"
+    r"no (?:longer|further)|however (?:it|they) (?:is|are|was|were))\b",
     re.IGNORECASE,
 )
 _NEGATIVE = re.compile(r"\b(not|except|least|never|cannot|\w+n't)\b", re.IGNORECASE)
