@@ -94,6 +94,12 @@ def test_absolute_words_only_in_wrong_answers_are_found(starter_course) -> None:
     _write_bank(starter_course, true_too)
     assert _codes(starter_course)["absolute-words"] == [9]
 
+    sweeping = body.replace("Offenders never use encryption.",
+                            "Evidence is admitted however it was obtained.")
+    _write_bank(starter_course, sweeping)
+    assert [d["message"].split(" and ")[0] for d in _warnings(starter_course)
+            if d["code"] == "absolute-words"][1] == "the false statement says 'however it was'"
+
 
 def test_matching_numeric_and_negative_stems(starter_course) -> None:
     body = (
