@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from coursegen.checks_items import item_writing_rules
 from coursegen.errors import Diagnostic, Severity
 from coursegen.model import Course, Module
 from coursegen.model.base import Node, suggest
@@ -96,6 +97,7 @@ def _module_rules(
         )
         return
     yield from _bank_rules(module, module.bank, objective_ids)
+    yield from item_writing_rules(module, module.bank)
 
 
 def _citation_rules(module: Module, source_ids: set[str]) -> Iterator[Diagnostic]:

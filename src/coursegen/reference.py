@@ -39,6 +39,7 @@ SECTIONS: list[tuple[str, str, list[type[Node]]]] = [
         [
             quiz.QuestionBank,
             quiz.BankSettings,
+            quiz.ItemLint,
             quiz.Forms,
             *quiz.QUESTION_TYPES.values(),
             quiz.Option,

@@ -50,8 +50,11 @@ def test_gift_parses_with_every_question_gift_can_hold(lms) -> None:
     ]
     gift_warnings = [str(w) for w in warnings if w.code == "export-gift"]
     assert gift_warnings == [
-        "quizzes/getting-started.yaml:68:5: questions[6]: warning: question 'safeguard-order': "
-        "GIFT cannot express ordering questions; it is left out; use the Moodle XML or QTI export"
+        "quizzes/getting-started.yaml:72:5: questions[5]: warning: question 'record-match': "
+        "GIFT cannot express extra right-hand choices (distractors); they are left out; use the "
+        "Moodle XML export to keep them",
+        "quizzes/getting-started.yaml:85:5: questions[6]: warning: question 'safeguard-order': "
+        "GIFT cannot express ordering questions; it is left out; use the Moodle XML or QTI export",
     ]
 
 

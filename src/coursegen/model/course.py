@@ -9,12 +9,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coursegen.model.base import INTERNAL, Node
-from coursegen.model.quiz import QuestionBank
+from coursegen.model.quiz import BloomLevel, QuestionBank
 from coursegen.model.slides import Slide
 from coursegen.model.source import Citations, Source
 from coursegen.model.theme import Theme
-
-BloomLevel = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
 class Objective(Node):

@@ -10,6 +10,7 @@ from coursegen.model.base import INTERNAL, Node
 from coursegen.model.source import Citations
 
 Scoring = Literal["partial", "all-or-nothing"]
+BloomLevel = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
 class Option(Node):
@@ -37,9 +38,18 @@ class QuestionBase(Node):
     scenario: str | None = Field(
         default=None, description="Case text shown before the stem (scenario questions)"
     )
+    level: BloomLevel | None = Field(
+        default=None,
+        description="Bloom level the question tests; `check` warns when it differs from "
+        "its objective's level",
+    )
     explanation: str = Field(description="Why the answer is right, shown after answering")
     cite: Citations = ()
     tags: tuple[str, ...] = ()
+
+    def is_fictional(self) -> bool:
+        """The scenario says it is invented for training, so its figures are not looked up."""
+        return bool(self.scenario) and "fictional" in self.scenario.lower()
 
 
 class SingleChoice(QuestionBase):
@@ -152,6 +162,35 @@ Question = Annotated[
 ]
 
 
+class ItemLint(Node):
+    """Thresholds of the item-writing rules of `coursegen check`, and rules switched off."""
+
+    ignore: tuple[str, ...] = Field(
+        default=(), description="Codes of item-writing rules not to run on this bank"
+    )
+    key_longest_share: float = Field(
+        default=0.35, ge=0, le=1,
+        description="Largest share of single-choice questions whose key is the longest option",
+    )
+    key_position_share: float = Field(
+        default=0.45, ge=0, le=1,
+        description="Largest share of single-choice keys in any one option position",
+    )
+    pattern_share: float = Field(
+        default=0.6, ge=0, le=1,
+        description="Largest share of multiple-response questions with one count or "
+        "position pattern of correct options",
+    )
+    post_per_objective: int = Field(
+        default=3, ge=1, description="Post-test questions each assessed objective needs"
+    )
+    post_application_share: float = Field(
+        default=0.5, ge=0, le=1,
+        description="Smallest share of post-test questions that are scenario questions "
+        "at apply level or above",
+    )
+
+
 class BankSettings(Node):
     """How a quiz is drawn from the bank and scored."""
 
@@ -169,6 +208,9 @@ class BankSettings(Node):
     scoring: Scoring = Field(default="partial", description="Rule for multiple-response questions")
     feedback: Literal["immediate", "deferred"] = Field(
         default="deferred", description="When feedback is shown in an exam attempt"
+    )
+    lint: ItemLint = Field(
+        default_factory=ItemLint, description="Tune or switch off item-writing rules"
     )
 
 
