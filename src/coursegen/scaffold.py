@@ -11,6 +11,8 @@ from coursegen.errors import UsageError
 def create_course(directory: Path) -> list[Path]:
     """Copy the starter course into `directory` (which must be empty or absent)."""
     directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory} is a file, not a folder; choose a new folder name")
     if directory.exists() and any(directory.iterdir()):
         raise UsageError(f"{directory} is not empty; choose a new folder")
     written = []
