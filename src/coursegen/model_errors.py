@@ -34,8 +34,10 @@ def diagnostics_from(error: ValidationError, document: YamlDocument) -> list[Dia
             document.locations.get(path) or document.locations.get(()) or Location(document.file)
         )
         shown = (*path, missing) if missing is not None else path
-        message = _reading(item, document.typed.get(path)) or _message(item, missing)
-        found.append(Diagnostic(location, message, path=path_text(shown), code=item["type"]))
+        reading = _reading(item, document.typed.get(path))
+        message = reading or _message(item, missing)
+        code = "text-reading" if reading else item["type"]
+        found.append(Diagnostic(location, message, path=path_text(shown), code=code))
     return found
 
 

@@ -126,7 +126,9 @@ class Node(BaseModel):
             return data
         if key_at.line != value_at.line:
             return data
-        sink.append(Diagnostic(key_at, colon_message(key, value), path=origin.path, code="yaml"))
+        sink.append(
+            Diagnostic(key_at, colon_message(key, value), path=origin.path, code="text-reading")
+        )
         return cls.from_scalar(f"{key}: {value}")
 
     @classmethod
@@ -167,7 +169,9 @@ def _report_text(value: Any, sink: list) -> None:
     problem = text_problem(value)
     if problem:
         location = getattr(value, "location", None)
-        found = Diagnostic(location, problem, path=getattr(value, "path", ""), code="yaml")
+        found = Diagnostic(
+            location, problem, path=getattr(value, "path", ""), code="text-reading"
+        )
         if found not in sink:  # pydantic may validate a shorthand twice
             sink.append(found)
 
