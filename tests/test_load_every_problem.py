@@ -68,9 +68,9 @@ def test_broken_sources_do_not_make_every_citation_unknown(starter_course: Path)
     _edit(starter_course / QUIZ, "    objective: explain-dual-use\n    stem: Why",
           "    objective: nowhere\n    stem: Why")
     assert _errors(starter_course) == [
+        "sources.yaml:3:5: sources[0].publisher: missing required key 'publisher'",
         "sources.yaml:5:5: sources[0].publsher: unknown key 'publsher'; did you mean "
         "'publisher'?",
-        "sources.yaml:3:5: sources[0].publisher: missing required key 'publisher'",
         f"{QUIZ}:13:16: questions[0].objective: objective 'nowhere' is not defined in "
         "module.yaml",
     ]

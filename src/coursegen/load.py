@@ -69,11 +69,14 @@ class _Reader:
             return None
         if extra:
             data = {**data, **extra}
+        found: list[Diagnostic] = []
         try:
-            return model.model_validate(data, context={"diagnostics": self.diagnostics})
+            return model.model_validate(data, context={"diagnostics": found})
         except ValidationError as error:
-            self.diagnostics.extend(diagnostics_from(error, document))
+            found.extend(diagnostics_from(error, document))
             return None
+        finally:  # in the order they are written, whichever stage found them
+            self.diagnostics.extend(sorted(found, key=_written_order))
 
     def read(self, model: type[NodeT], path: Path, **extra: Any) -> NodeT | None:
         document = self.document(path)
@@ -123,6 +126,11 @@ def load_course(root: Path) -> Course:
     if course is None:
         raise CourseInvalid(diagnostics)
     return course
+
+
+def _written_order(diagnostic: Diagnostic) -> tuple[int, int]:
+    location = diagnostic.location
+    return (location.line, location.column) if location else (0, 0)
 
 
 def _module_folders(root: Path) -> tuple[str, ...]:

@@ -49,6 +49,7 @@ class _StrictLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.file = file
         self.depth = 0
+        self.anchor: YamlProblem | None = None
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.check_event(AliasEvent):
@@ -57,6 +58,14 @@ class _StrictLoader(yaml.SafeLoader):
                 _location(self.file, event.start_mark),
                 "anchors and aliases (*name) are not supported in course files; "
                 "write the value out in full",
+            )
+        anchor = getattr(self.peek_event(), "anchor", None)
+        if anchor and self.anchor is None:  # reported after the file, unless an alias uses it
+            self.anchor = YamlProblem(
+                _location(self.file, self.peek_event().start_mark),
+                f"'&{anchor}' is a YAML anchor, and YAML drops it from the text; anchors are "
+                "not supported in course files — if the & is part of the text, put the text "
+                "in quotes",
             )
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -83,6 +92,7 @@ class _FastLoader(yaml.CSafeLoader):
     """
 
 
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 
 
@@ -130,7 +140,8 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise YamlProblem(Location(display, 1, 1), "file is empty; expected a mapping of keys")
-    if _flow_depth(text) <= MAX_DEPTH:
+    # libyaml's composer does not say where an anchor was: leave such files to the strict reader.
+    if _flow_depth(text) <= MAX_DEPTH and not _MAYBE_ANCHOR.search(text):
         try:
             return _parse(_FastLoader(text), text, display)
         except _NeedsStrictReading:
@@ -141,6 +152,8 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
 def _parse(loader: Any, text: str, display: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
+        if getattr(loader, "anchor", None):
+            raise loader.anchor
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as error:
