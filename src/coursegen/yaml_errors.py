@@ -123,6 +123,14 @@ def _text_hint(error: yaml.MarkedYAMLError, lines: list[str], file: str) -> Yaml
     mark = error.problem_mark
     if mark is None:
         return None
+    opened = _unclosed_quote(lines, mark.line)
+    if opened is not None:
+        row, column, quote = opened
+        return YamlProblem(
+            Location(file, row + 1, column + 1),
+            f"the {quote} that opens this text is not closed on its line, so the text runs "
+            f"on to line {mark.line + 1}; add the closing {quote} at the end of the text",
+        )
     line = _line(lines, mark)
     start, value = _value_of(line)
     if not value:
@@ -165,6 +173,27 @@ def _text_hint(error: yaml.MarkedYAMLError, lines: list[str], file: str) -> Yaml
             f"{_quoted(value)}",
         )
     return None
+
+
+def _unclosed_quote(lines: list[str], error_line: int) -> tuple[int, int, str] | None:
+    """A line above the error whose quote is closed only on the error's line: the culprit."""
+    for row in range(min(error_line, len(lines))):
+        start, value = _value_of(lines[row])
+        if value[:1] not in ("'", '"') or _closes(value[0], value[1:]):
+            continue
+        closed_on = next(
+            (r for r in range(row + 1, len(lines)) if _closes(value[0], lines[r])), None
+        )
+        if closed_on == error_line:
+            return row, start, value[0]
+    return None
+
+
+def _closes(quote: str, text: str) -> bool:
+    """Whether `text` holds the quote that ends a text opened with `quote`."""
+    if quote == "'":
+        return "'" in text.replace("''", "")
+    return re.search(r'(?<!\\)(?:\\\\)*"', text) is not None
 
 
 _VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)*(?:[\w .-]+:\s+)?)(?P<value>\S.*?)\s*$")
