@@ -28,28 +28,29 @@ class LocatedStr(str):
         return (str, (str(self),))
 
 
-class LocatedInt(int):
+class _Reading:
     """A number YAML read from an unquoted scalar, with the characters as typed."""
 
     location: Location
     path: str
     raw: str
     comment: str | None
+    plain: type
 
     def __reduce__(self) -> tuple:
-        return (int, (int(self),))
+        return (self.plain, (self.plain(self),))
 
 
-class LocatedFloat(float):
-    """A decimal number YAML read from an unquoted scalar, with the characters as typed."""
+class LocatedInt(_Reading, int):
+    """A whole number read from an unquoted scalar (`012`, `10:30`, `1_000` included)."""
 
-    location: Location
-    path: str
-    raw: str
-    comment: str | None
+    plain = int
 
-    def __reduce__(self) -> tuple:
-        return (float, (float(self),))
+
+class LocatedFloat(_Reading, float):
+    """A decimal number read from an unquoted scalar (`0.50`, `1.10` included)."""
+
+    plain = float
 
 
 def locate(value: Any, location: Location, path: str, raw: str, comment: str | None) -> Any:
