@@ -94,3 +94,12 @@ def test_new_refuses_a_file_with_a_message_not_a_crash(tmp_path: Path) -> None:
         "choose a new folder name"
     )
     assert (tmp_path / "course.yaml").read_text() == "keep me"
+
+
+def test_a_module_yml_is_reported_once_as_a_file_to_rename(starter_course: Path) -> None:
+    module = starter_course / MODULE
+    (module / "module.yaml").rename(module / "module.yml")
+    assert _errors(starter_course) == [
+        f"{MODULE}/module.yml: coursegen reads only files ending in .yaml, so this file is "
+        "skipped; rename it to module.yaml"
+    ]

@@ -41,6 +41,8 @@ class _Reader:
 
     def document(self, path: Path) -> YamlDocument | None:
         display = self.display(path)
+        if not path.is_file() and path.with_suffix(".yml").is_file():
+            return None  # reported once, as a .yml file to rename
         if not path.is_file():
             self.diagnostics.append(
                 Diagnostic(Location(display), "file not found", code="missing-file")

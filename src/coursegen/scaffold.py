@@ -17,12 +17,17 @@ def create_course(directory: Path) -> list[Path]:
         raise UsageError(f"{directory} is not empty; choose a new folder")
     written = []
     root = files("coursegen") / "scaffold"
-    for source, relative in _walk(root, Path()):
-        target = directory / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes())
-        written.append(target)
-    (directory / "templates").mkdir(exist_ok=True)
+    try:
+        for source, relative in _walk(root, Path()):
+            target = directory / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+            written.append(target)
+        (directory / "templates").mkdir(exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            f"cannot create the course in {directory}: {error.strerror or error}"
+        ) from None
     return written
 
 

@@ -76,6 +76,8 @@ def _quote(raw: str) -> str:
 
 
 def _reading(raw: str, value: Any) -> str:
+    if value is None:
+        return "an empty value (null and ~ mean nothing)"
     if isinstance(value, bool):
         return f"the value {str(value).lower()} (yes/no/on/off/true/false are yes-or-no values)"
     if isinstance(value, dt.datetime | dt.date):

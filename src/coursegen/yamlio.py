@@ -215,7 +215,7 @@ class _Walk:
             value = node.value
         if node.style:  # quoted or a block (libyaml gives '' for plain, PyYAML None)
             return locate(value, here, path_text(path), node.value, None)
-        if isinstance(value, bool | dt.date):
+        if isinstance(value, bool | dt.date) or (value is None and node.value):
             self.typed[path] = node.value
         return locate(value, here, path_text(path), node.value, self._comment_after(node))
 
