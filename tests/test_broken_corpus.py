@@ -19,7 +19,9 @@ FIXTURES = sorted(CORPUS.glob("*.yaml"))
 
 
 def _header(path: Path) -> dict[str, str]:
-    lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()[:2]
+    # Zero bytes are dropped so that a UTF-16 fixture's header reads too.
+    text = path.read_bytes().replace(b"\x00", b"").decode("utf-8", errors="replace")
+    lines = text.splitlines()[:2]
     fields = dict(line.removeprefix("# ").split(": ", 1) for line in lines if ": " in line)
     return fields
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -41,14 +42,29 @@ def _at(
     return Diagnostic(location, message, path=path, severity=severity, code=code)
 
 
-def check_course(course: Course, today: date | None = None) -> list[Diagnostic]:
-    """Every content rule over the whole course; returns errors and warnings in file order."""
+@dataclass(frozen=True)
+class Unread:
+    """Files of a partly loaded course that failed, so rules that need them are skipped."""
+
+    sources: bool = False
+    banks: frozenset[str] = frozenset()
+    """Ids of the modules whose question bank failed to load."""
+
+
+def check_course(
+    course: Course, today: date | None = None, unread: Unread = Unread()
+) -> list[Diagnostic]:
+    """Every content rule over the whole course; returns errors and warnings in file order.
+
+    `unread` names what failed to load: rules that would judge it are skipped
+    rather than report, say, every citation as unknown because sources.yaml broke.
+    """
     today = today or date.today()
     found: list[Diagnostic] = []
     found += _duplicates(course.sources, "id", "source", "duplicate-id")
-    source_ids = {s.id for s in course.sources}
+    source_ids = None if unread.sources else {s.id for s in course.sources}
     for module in course.modules:
-        found += list(_module_rules(course, module, source_ids, today))
+        found += list(_module_rules(course, module, source_ids, today, unread))
     return sorted(found, key=lambda d: (d.location is None, d.location or 0))
 
 
@@ -74,7 +90,7 @@ def _duplicates(nodes: tuple, field: str, what: str, code: str) -> list[Diagnost
 
 
 def _module_rules(
-    course: Course, module: Module, source_ids: set[str], today: date
+    course: Course, module: Module, source_ids: set[str] | None, today: date, unread: Unread
 ) -> Iterator[Diagnostic]:
     folder = Path(module.folder).name
     if folder and module.id != folder:
@@ -84,9 +100,13 @@ def _module_rules(
     yield from _duplicates(module.objectives, "id", "objective", "duplicate-id")
     yield from _duplicates(module.lessons, "id", "lesson", "duplicate-id")
     objective_ids = {o.id for o in module.objectives}
-    yield from _citation_rules(module, source_ids)
+    if source_ids is not None:
+        yield from _citation_rules(module, source_ids)
+    bank_unread = module.id in unread.banks or Path(module.folder).name in unread.banks
     for lesson in module.lessons:
-        yield from _lesson_rules(course, module, lesson, objective_ids, today)
+        yield from _lesson_rules(course, module, lesson, objective_ids, today, bank_unread)
+    if bank_unread:
+        return
     if module.bank is None:
         yield _at(
             module,
@@ -113,7 +133,12 @@ def _citation_rules(module: Module, source_ids: set[str]) -> Iterator[Diagnostic
 
 
 def _lesson_rules(
-    course: Course, module: Module, lesson, objective_ids: set[str], today: date
+    course: Course,
+    module: Module,
+    lesson,
+    objective_ids: set[str],
+    today: date,
+    bank_unread: bool = False,
 ) -> Iterator[Diagnostic]:
     for objective in lesson.objectives:
         if objective not in objective_ids:
@@ -143,7 +168,7 @@ def _lesson_rules(
                 f"image '{slide.src}' not found (paths are relative to the course folder)",
                 "missing-image",
             )
-        if isinstance(slide, KnowledgeCheckSlide) and (
+        if isinstance(slide, KnowledgeCheckSlide) and not bank_unread and (
             module.bank is None or module.bank.question(slide.question) is None
         ):
             yield _at(

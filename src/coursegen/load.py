@@ -6,11 +6,13 @@ own, so one broken lesson does not hide the problems of the others.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from coursegen.checks import Unread, check_course
 from coursegen.errors import CourseInvalid, Diagnostic, Location
 from coursegen.model import Course, CourseInfo, Lesson, Module, QuestionBank, SourceList, Theme
 from coursegen.model.base import Node
@@ -40,6 +42,8 @@ class _Reader:
 
     def document(self, path: Path) -> YamlDocument | None:
         display = self.display(path)
+        if not path.is_file() and path.with_suffix(".yml").is_file():
+            return None  # reported once, as a .yml file to rename
         if not path.is_file():
             self.diagnostics.append(
                 Diagnostic(Location(display), "file not found", code="missing-file")
@@ -68,11 +72,14 @@ class _Reader:
             return None
         if extra:
             data = {**data, **extra}
+        found: list[Diagnostic] = []
         try:
-            return model.model_validate(data, context={"diagnostics": self.diagnostics})
+            return model.model_validate(data, context={"diagnostics": found})
         except ValidationError as error:
-            self.diagnostics.extend(diagnostics_from(error, document))
+            found.extend(diagnostics_from(error, document))
             return None
+        finally:  # in the order they are written, whichever stage found them
+            self.diagnostics.extend(sorted(found, key=_written_order))
 
     def read(self, model: type[NodeT], path: Path, **extra: Any) -> NodeT | None:
         document = self.document(path)
@@ -80,7 +87,11 @@ class _Reader:
 
 
 def read_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
-    """Load the course at `root`; returns the course (None if any error) and all diagnostics."""
+    """Load the course at `root`; returns the course (None if any error) and all diagnostics.
+
+    When a file fails, the content rules still run on every file that did load
+    (skipping what depends on the failed ones), so one run reports every problem.
+    """
     root = Path(root).resolve()
     reader = _Reader(root)
     if not (root / COURSE_FILE).is_file():
@@ -88,21 +99,28 @@ def read_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
             f"no {COURSE_FILE} here; run coursegen in a course folder, "
             "or create one with 'coursegen new DIR'"
         )
+        if (root / "course.yml").is_file():
+            message = "coursegen reads course.yaml; rename course.yml to course.yaml"
         return None, [Diagnostic(Location(reader.display(root / COURSE_FILE)), message)]
     info = reader.read(CourseInfo, root / COURSE_FILE)
     source_list = reader.read(SourceList, root / SOURCES_FILE)
-    modules = (
-        [_read_module(reader, root, info, index) for index in range(len(info.modules))]
-        if info
-        else []
-    )
+    module_ids = info.modules if info else _module_folders(root)
+    unread = Unread(sources=source_list is None)
+    modules = []
+    for index, module_id in enumerate(module_ids):
+        module, bank_failed = _read_module(reader, root, module_id, info, index)
+        if module is not None:
+            modules.append(module)
+        if bank_failed:
+            unread = replace(unread, banks=unread.banks | {module_id})
     theme = _read_theme(reader, root)
     _report_unlisted_modules(reader, root, info)
-    errors = [d for d in reader.diagnostics if d.severity == "error"]
-    if errors or info is None or source_list is None or None in modules or theme is None:
-        return None, reader.diagnostics
-    course = Course(root=root, info=info, sources=source_list.sources, modules=tuple(modules),
-                    theme=theme)
+    _report_yml_files(reader, root)
+    sources = source_list.sources if source_list else ()
+    if any(d.severity == "error" for d in reader.diagnostics) or info is None or theme is None:
+        partial = Course.model_construct(root=root, info=info, sources=sources, modules=modules)
+        return None, reader.diagnostics + check_course(partial, unread=unread)
+    course = Course(root=root, info=info, sources=sources, modules=tuple(modules), theme=theme)
     return course, reader.diagnostics
 
 
@@ -114,26 +132,39 @@ def load_course(root: Path) -> Course:
     return course
 
 
-def _read_module(reader: _Reader, root: Path, info: CourseInfo, index: int) -> Module | None:
-    module_id = info.modules[index]
+def _written_order(diagnostic: Diagnostic) -> tuple[int, int]:
+    location = diagnostic.location
+    return (location.line, location.column) if location else (0, 0)
+
+
+def _module_folders(root: Path) -> tuple[str, ...]:
+    """Module ids from the folders under modules/, when course.yaml could not say."""
+    folder = root / "modules"
+    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir())) if folder.is_dir() else ()
+
+
+def _read_module(
+    reader: _Reader, root: Path, module_id: str, info: CourseInfo | None, index: int
+) -> tuple[Module | None, bool]:
+    """The module with the lessons and bank that loaded, and whether its bank failed to load."""
     folder = root / "modules" / module_id
     if not folder.is_dir():
         reader.diagnostics.append(
             Diagnostic(
-                info.location_of("modules") and _item_location(info, index),
+                info and info.location_of("modules") and _item_location(info, index),
                 f"module '{module_id}' has no folder modules/{module_id}/; "
                 "create it or remove the id",
                 path=f"modules[{index}]",
                 code="missing-module",
             )
         )
-        return None
+        return None, False
     lessons = []
     for path in sorted(folder.glob("*.yaml")):
         if path.name == MODULE_FILE:
             continue
         lessons.append(reader.read(Lesson, path, file=reader.display(path)))
-    if not lessons:
+    if not lessons and not any(folder.glob("*.yml")):
         reader.diagnostics.append(
             Diagnostic(
                 Location(reader.display(folder)),
@@ -147,16 +178,30 @@ def _read_module(reader: _Reader, root: Path, info: CourseInfo, index: int) -> M
         if bank_path.is_file()
         else None
     )
+    bank_failed = bank_path.is_file() and bank is None
     document = reader.document(folder / MODULE_FILE)
-    if document is None or None in lessons or (bank_path.is_file() and bank is None):
-        if document is not None:
-            reader.validate(Module, document)
-        return None
-    return reader.validate(
-        Module,
-        document,
-        {"lessons": tuple(lessons), "bank": bank, "folder": reader.display(folder)},
+    if document is None:
+        return None, bank_failed
+    loaded = tuple(lesson for lesson in lessons if lesson is not None)
+    module = reader.validate(
+        Module, document, {"lessons": loaded, "bank": bank, "folder": reader.display(folder)}
     )
+    return module, bank_failed
+
+
+def _report_yml_files(reader: _Reader, root: Path) -> None:
+    """A file saved as .yml would be skipped without a word: say so, and how to fix it."""
+    found = [root / name for name in ("sources.yml",) if (root / name).is_file()]
+    found += sorted((root / "modules").glob("*/*.yml")) + sorted((root / "quizzes").glob("*.yml"))
+    for path in found:
+        reader.diagnostics.append(
+            Diagnostic(
+                Location(reader.display(path)),
+                f"coursegen reads only files ending in .yaml, so this file is skipped; "
+                f"rename it to {path.stem}.yaml",
+                code="yml-file",
+            )
+        )
 
 
 def _read_theme(reader: _Reader, root: Path) -> Theme | None:
@@ -177,6 +222,7 @@ def _item_location(info: CourseInfo, index: int) -> Location | None:
 
 
 def _report_unlisted_modules(reader: _Reader, root: Path, info: CourseInfo | None) -> None:
+    """A module folder that course.yaml does not list is never built: warn."""
     if info is None or not (root / "modules").is_dir():
         return
     for folder in sorted((root / "modules").iterdir()):

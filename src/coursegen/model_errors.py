@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -9,6 +10,7 @@ from pydantic import ValidationError
 
 from coursegen.errors import Diagnostic, Location
 from coursegen.model.base import ORIGIN, suggest
+from coursegen.yaml_scalars import colon_message, reading_message
 from coursegen.yamlio import PathKey, YamlDocument, path_text
 
 
@@ -32,9 +34,10 @@ def diagnostics_from(error: ValidationError, document: YamlDocument) -> list[Dia
             document.locations.get(path) or document.locations.get(()) or Location(document.file)
         )
         shown = (*path, missing) if missing is not None else path
-        found.append(
-            Diagnostic(location, _message(item, missing), path=path_text(shown), code=item["type"])
-        )
+        reading = _reading(item, document.typed.get(path))
+        message = reading or _message(item, missing)
+        code = "text-reading" if reading else item["type"]
+        found.append(Diagnostic(location, message, path=path_text(shown), code=code))
     return found
 
 
@@ -52,6 +55,23 @@ def _data_path(data: Any, loc: tuple, kind: str) -> tuple[PathKey, str | None]:
         elif last and kind == "missing":
             return tuple(path), str(part)
     return tuple(path), None
+
+
+def _reading(item: dict, typed: str | None) -> str | None:
+    """Text that YAML read as something else (yes → true, a date), or a real date that is none."""
+    value = _clean(item.get("input"))
+    if typed is not None and item["type"] in {"string_type", "model_type", "model_attributes_type"}:
+        return reading_message(typed, value)
+    if item["type"] == "string_type" and isinstance(value, dict) and len(value) == 1:
+        key, inner = next(iter(value.items()))
+        if isinstance(inner, str):
+            return colon_message(key, inner)
+    if item["type"].startswith("date") and re.fullmatch(r"\d{4}-\d\d-\d\d", str(value)):
+        return (
+            f"'{value}' is not a day in the calendar; check the month and the day "
+            "(written YYYY-MM-DD)"
+        )
+    return None
 
 
 def _describe(value: Any) -> str:

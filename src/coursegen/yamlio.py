@@ -7,8 +7,9 @@ a located message instead of being silently accepted (or hanging).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,12 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coursegen.errors import Diagnostic, Location
+from coursegen.errors import Location
 from coursegen.model.base import ORIGIN, Origin
+from coursegen.yaml_errors import YamlProblem, decode_text, explain
+from coursegen.yaml_scalars import LocatedStr, locate
+
+__all__ = ["LocatedStr", "YamlDocument", "YamlProblem", "path_text", "read_yaml"]
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -33,27 +38,8 @@ class YamlDocument:
     file: str
     data: Any
     locations: dict[PathKey, Location]
-
-
-class LocatedStr(str):
-    """A string from a YAML file that remembers where it was written.
-
-    Pydantic turns it into a plain `str` on validation; before that, a model that
-    accepts a bare string as shorthand (a point, an answer) reads its location.
-    """
-
-    __slots__ = ("location",)
-
-    def __reduce__(self) -> tuple:
-        return (str, (str(self),))
-
-
-class YamlProblem(Exception):
-    """A file that cannot be read as course YAML, with the place and the fix."""
-
-    def __init__(self, location: Location, message: str) -> None:
-        super().__init__(message)
-        self.diagnostic = Diagnostic(location, message, code="yaml")
+    typed: dict[PathKey, str] = field(default_factory=dict)
+    """The characters of each unquoted scalar YAML read as true/false or a date."""
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -63,6 +49,7 @@ class _StrictLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.file = file
         self.depth = 0
+        self.anchor: YamlProblem | None = None
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         if self.check_event(AliasEvent):
@@ -71,6 +58,14 @@ class _StrictLoader(yaml.SafeLoader):
                 _location(self.file, event.start_mark),
                 "anchors and aliases (*name) are not supported in course files; "
                 "write the value out in full",
+            )
+        anchor = getattr(self.peek_event(), "anchor", None)
+        if anchor and self.anchor is None:  # reported after the file, unless an alias uses it
+            self.anchor = YamlProblem(
+                _location(self.file, self.peek_event().start_mark),
+                f"'&{anchor}' is a YAML anchor, and YAML drops it from the text; anchors are "
+                "not supported in course files — if the & is part of the text, put the text "
+                "in quotes",
             )
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -97,6 +92,7 @@ class _FastLoader(yaml.CSafeLoader):
     """
 
 
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 _BRACKETS = re.compile(r"[^\[\]{}]+")
 
 
@@ -107,6 +103,15 @@ def _flow_depth(text: str) -> int:
         depth = depth + 1 if char in "[{" else max(depth - 1, 0)
         deepest = max(deepest, depth)
     return deepest
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _merge_key(where: Location) -> YamlProblem:
+    return YamlProblem(
+        where, "merge keys ('<<:') are not supported in course files; write the keys out in full"
+    )
 
 
 def _location(file: str, mark: Any) -> Location:
@@ -130,21 +135,13 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
             f"file is {size / 1048576:.1f} MB; course files must be under "
             f"{MAX_FILE_BYTES // 1048576} MB — split it into several lessons",
         )
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise YamlProblem(
-            Location(display, line, column),
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
-        ) from None
+    text = decode_text(path.read_bytes(), display)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise YamlProblem(Location(display, 1, 1), "file is empty; expected a mapping of keys")
-    if _flow_depth(text) <= MAX_DEPTH:
+    # libyaml's composer does not say where an anchor was: leave such files to the strict reader.
+    if _flow_depth(text) <= MAX_DEPTH and not _MAYBE_ANCHOR.search(text):
         try:
             return _parse(_FastLoader(text), text, display)
         except _NeedsStrictReading:
@@ -155,10 +152,12 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
 def _parse(loader: Any, text: str, display: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
+        if getattr(loader, "anchor", None):
+            raise loader.anchor
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as error:
-        raise _explain(error, display, text) from None
+        raise explain(error, display, text) from None
     except RecursionError:
         raise YamlProblem(
             Location(display, 1, 1), "nested too deeply to read; flatten the structure"
@@ -167,49 +166,20 @@ def _parse(loader: Any, text: str, display: str) -> YamlDocument:
         loader.dispose()
     if node is None:
         raise YamlProblem(Location(display, 1, 1), "file is empty; expected a mapping of keys")
-    locations: dict[PathKey, Location] = {}
-    data = _Walk(display, loader, locations).to_data(node, ())
-    return YamlDocument(display, data, locations)
-
-
-def _explain(error: yaml.MarkedYAMLError, file: str, text: str) -> YamlProblem:
-    mark = error.problem_mark or error.context_mark
-    location = _location(file, mark) if mark else Location(file)
-    problem = error.problem or error.context or "is not valid YAML"
-    if "'\\t'" in problem or "\t" in _line(text, mark):
-        message = "tab character in indentation; YAML indents with spaces only — replace tabs"
-    elif "expected a single document" in (error.context or ""):
-        message = "more than one YAML document ('---'); keep one document per file"
-    elif "mapping values are not allowed" in problem:
-        message = (
-            "unexpected ':' — a value containing ': ' must be quoted, "
-            "or the indentation of this line is off"
-        )
-    elif "could not find expected ':'" in problem:
-        message = "expected 'key: value' here; check the indentation and quoting"
-    elif "did not find expected key" in problem or "expected <block end>" in problem:
-        message = "indentation does not match the lines above; line up keys at the same column"
-    elif "found undefined tag" in problem or "could not determine a constructor" in problem:
-        message = "custom YAML tags (!tag) are not allowed in course files"
-    else:
-        message = f"not valid YAML: {problem}"
-    return YamlProblem(location, message)
-
-
-def _line(text: str, mark: Any) -> str:
-    if not mark:
-        return ""
-    lines = text.splitlines()
-    return lines[mark.line] if mark.line < len(lines) else ""
+    walk = _Walk(display, loader, text.splitlines())
+    data = walk.to_data(node, ())
+    return YamlDocument(display, data, walk.locations, walk.typed)
 
 
 class _Walk:
     """Turns composed nodes into plain data, noting every location; refuses aliases and depth."""
 
-    def __init__(self, file: str, loader: Any, locations: dict[PathKey, Location]) -> None:
+    def __init__(self, file: str, loader: Any, lines: list[str]) -> None:
         self.file = file
         self.loader = loader
-        self.locations = locations
+        self.lines = lines
+        self.locations: dict[PathKey, Location] = {}
+        self.typed: dict[PathKey, str] = {}
         self.seen: set[int] = set()
 
     def to_data(self, node: Node, path: PathKey) -> Any:
@@ -227,10 +197,12 @@ class _Walk:
         if isinstance(node, SequenceNode):
             return [self.to_data(item, (*path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, ScalarNode):
-            return self._scalar(node, here)
+            return self._scalar(node, here, path)
         raise YamlProblem(here, "unsupported YAML node")
 
-    def _scalar(self, node: ScalarNode, here: Location) -> Any:
+    def _scalar(self, node: ScalarNode, here: Location, path: PathKey) -> Any:
+        if node.tag == _MERGE:
+            raise _merge_key(here)
         try:
             value = self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError:
@@ -239,10 +211,20 @@ class _Walk:
                 f"YAML tags like '{node.tag.replace('tag:yaml.org,2002:', '!!')}' are not allowed "
                 "in course files; remove the tag",
             ) from None
-        if isinstance(value, str):
-            value = LocatedStr(value)
-            value.location = here
-        return value
+        except ValueError:  # looks like a date but is none, e.g. 2027-02-30: keep the text
+            value = node.value
+        if node.style:  # quoted or a block (libyaml gives '' for plain, PyYAML None)
+            return locate(value, here, path_text(path), node.value, None)
+        if isinstance(value, bool | dt.date) or (value is None and node.value):
+            self.typed[path] = node.value
+        return locate(value, here, path_text(path), node.value, self._comment_after(node))
+
+    def _comment_after(self, node: ScalarNode) -> str | None:
+        """A ' # ...' comment after an unquoted scalar on its last line (it may be cut text)."""
+        end = node.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        rest = line[end.column :]
+        return rest.strip() if re.match(r"\s+#", rest) else None
 
     def _mapping(self, node: MappingNode, path: PathKey, here: Location) -> dict:
         result: dict[Any, Any] = {}
@@ -252,6 +234,8 @@ class _Walk:
             key_location = _location(self.file, key_node.start_mark)
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem(key_location, "a key must be plain text, not a list or map")
+            if key_node.tag == _MERGE:
+                raise _merge_key(key_location)
             key = self.loader.construct_object(key_node)
             key_text = str(key).lower() if isinstance(key, bool) else str(key)
             if key_text in keys:

@@ -125,7 +125,10 @@ class ImageSlide(SlideBase):
     kind: Literal["image"]
     title: str
     src: str = Field(description="Image path, relative to the course folder")
-    alt: str = Field(description="Alternative text describing the image for screen readers")
+    alt: str = Field(
+        description="Alternative text describing the image for screen readers",
+        json_schema_extra={"pattern": r"\S"},
+    )
     caption: str | None = None
 
     @field_validator("alt")
