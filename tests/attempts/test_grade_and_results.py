@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from coursegen.attempts.store import AttemptStore, NewAttempt, database_url
 from coursegen.cli import cli
+from tests.pdf_tags import tagging_problems
 
 REPO = Path(__file__).resolve().parents[2]
 SCAFFOLD = REPO / "src" / "coursegen" / "scaffold"
@@ -90,6 +91,7 @@ def test_certificate_of_a_passed_attempt_and_its_verification(db_with_attempts, 
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "\f" not in text.rstrip("\f"), "the certificate must fit on one page"
+    assert tagging_problems(pdf) == []
     for expected in ("Certificate of achievement", "Ann", "Getting started with digital evidence",
                      "Handling digital evidence", "100 %", "POLICE ACADEMY"):
         assert expected in text.replace("  ", " ")

@@ -44,6 +44,9 @@ def simulate_cohort(store: AttemptStore, course: Course, module: Module, learner
     rng = random.Random(seed)
     miskeyed = miskeyed or {}
     difficulty = {q.id: rng.uniform(-1.0, 1.0) for q in bank.questions}
+    # A miskeyed question is fairly hard, so that knowing its true answer marks the strong
+    # learners whatever the bank's other questions are.
+    difficulty.update(dict.fromkeys(miskeyed, 1.0))
     for number in range(learners):
         ability = rng.gauss(0, 1)
         for form in forms:

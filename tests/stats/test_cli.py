@@ -19,6 +19,7 @@ from coursegen.attempts.store import AttemptStore, database_url
 from coursegen.cli import cli
 from coursegen.load import load_course
 from coursegen.scaffold import create_course
+from tests.pdf_tags import tagging_problems
 from tests.stats.cohort import simulate_cohort
 
 MODULE = "getting-started"
@@ -160,6 +161,7 @@ def test_pdf_report_reads_as_a_report(cohort):
                      "dual-use", "check the answer key", "Distractor analysis",
                      "Mastery by objective", "How to read these figures", "Page 1 of"):
         assert expected in text
+    assert tagging_problems(target) == []
 
 
 def test_shipped_course_modules_with_no_attempts_yet(shipped_course, tmp_path):
