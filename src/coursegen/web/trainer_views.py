@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from coursegen.attempts.csv_export import csv_text
 from coursegen.attempts.sessions import Reset
 from coursegen.attempts.store import ABANDONED, FINISHED, OPEN, AttemptRecord
 from coursegen.model import Module
@@ -197,13 +196,6 @@ _CSV_COLUMNS = ["attempt", "learner", "module", "form", "session", "status", "st
                 "verification", "reset_reason"]
 
 
-def spreadsheet_safe(value: Any) -> Any:
-    """A cell a spreadsheet shows as text: a leading = + - @ would otherwise run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def export_csv(web: WebState, module: str | None, session: str | None) -> str:
     """Results as CSV text: one row per attempt; with a module, points per question too."""
     records = _attempts(web, module, session)
@@ -215,9 +207,7 @@ def export_csv(web: WebState, module: str | None, session: str | None) -> str:
         question_ids = [q.id for q in bank.questions] if bank else []
         for row in web.store.response_rows(module, session=session):
             points[row["attempt_id"]][row["question_id"]] = row["points"] * row["fraction"]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(_CSV_COLUMNS + [f"points:{q}" for q in question_ids])
+    rows = []
     for record in records:
         reset = resets.get(record.id)
         row = [record.id, record.learner, record.module, record.form,
@@ -230,8 +220,8 @@ def export_csv(web: WebState, module: str | None, session: str | None) -> str:
         asked = {q["id"] for q in record.paper["questions"]}
         row += [_num(points[record.id].get(q, 0.0)) if q in asked and record.status == FINISHED
                 else "" for q in question_ids]
-        writer.writerow([spreadsheet_safe(v) for v in row])
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(_CSV_COLUMNS + [f"points:{q}" for q in question_ids], rows, line_end="\r\n")
 
 
 def _num(value: float | None) -> str:
