@@ -7,9 +7,10 @@ from collections import defaultdict
 from typing import Any
 
 from coursegen.attempts.csv_export import csv_text
+from coursegen.attempts.lifecycle import result_of
 from coursegen.attempts.sessions import Reset
 from coursegen.attempts.store import ABANDONED, FINISHED, OPEN, AttemptRecord
-from coursegen.web.attempts import quiz_modules, result_of
+from coursegen.web.attempts import quiz_modules
 from coursegen.web.feedback import feedback_view, number
 from coursegen.web.pages import WebState
 from coursegen.web.trainer_stats import form_of, item_rows, module_stats, summary_rows
