@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from coursegen.attempts.store import now as store_now
 from coursegen.attempts import lifecycle
+from coursegen.attempts.store import now as store_now
 from coursegen.web.forms import form_values
 from tests.web.setup import (
     MODULE,
