@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import os
 import re
@@ -73,6 +75,11 @@ def test_dashboard_figures_are_those_of_coursegen_stats(cohort_rig):
     assert rows["Practice"] == ["1", "0", "1", "–", "–"]
     learner_row = page.split(">Pat Practice</a>")[1].split("</tr>")[0]
     assert "(practice)" in learner_row
+    export = trainer(cohort_rig).get(f"/trainer/export.csv?module={MODULE}").text
+    forms = [(row["learner"], row["form"]) for row in csv.DictReader(io.StringIO(export))]
+    assert [form for learner, form in forms if learner == "Pat Practice"] == ["practice"]
+    assert sorted(form for learner, form in forms if learner == "learner-000") == [
+        "exam", "post", "pre"]
 
 
 def test_question_figures_are_those_of_coursegen_stats(cohort_rig):
