@@ -86,14 +86,15 @@ def quiz(module_id: str, directory: Path, practice: bool, seed: int | None, form
               help="Write the results CSV here (default: print it).")
 def grade(module_id: str, responses: Path, directory: Path, output: Path | None) -> None:
     """Score RESPONSES (CSV: a learner column, one column per question id) for MODULE."""
+    from coursegen.attempts.csv_export import csv_text
     from coursegen.output import write_text
-    from coursegen.quiz.batch import grade_file, results_csv
+    from coursegen.quiz.batch import grade_file, results_table
 
     course, module = load_quiz_module(directory, module_id)
     batch = grade_file(course, module, responses)
     for skipped in batch.skipped:
         click.echo(skipped.message, err=True)
-    text = results_csv(batch)
+    text = csv_text(*results_table(batch))
     if output:
         write_text(output, text)
     else:

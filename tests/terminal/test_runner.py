@@ -13,10 +13,9 @@ import pytest
 
 from coursegen.attempts.store import AttemptStore, database_url
 from coursegen.load import load_course
-from coursegen.quiz.answers import letter
 from coursegen.quiz.assemble import assemble
-from coursegen.quiz.engine import keyed_response
 from coursegen.scaffold import create_course
+from tests.terminal.typing import typed_answers
 
 COURSEGEN = str(Path(sys.executable).parent / "coursegen")
 MODULE = "getting-started"
@@ -35,20 +34,7 @@ def paper_answers(course_dir):
     """The typed answers that earn full marks, in the order the seeded attempt asks them."""
     bank = load_course(course_dir).module(MODULE).bank
     paper = assemble(bank, MODULE, SEED)
-    answers = []
-    for presented in paper.questions:
-        question = bank.question(presented.question_id)
-        key = keyed_response(question)
-        shown = {index: position for position, index in enumerate(presented.order)}
-        if question.type in {"single"}:
-            answers.append(letter(shown[key]))
-        elif question.type in {"multiple", "matching", "ordering"}:
-            answers.append(",".join(letter(shown[i]) for i in key))
-        elif question.type == "true-false":
-            answers.append("T" if key else "F")
-        else:
-            answers.append(f"{key}" if not isinstance(key, float) else f"{key:g}")
-    return paper, answers
+    return paper, typed_answers(bank, paper)
 
 
 def spawn(course_dir: Path, db: Path, *extra: str) -> pexpect.spawn:

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
+from coursegen.attempts import lifecycle
 from coursegen.attempts.store import now as store_now
-from coursegen.web import attempts as web_attempts
 from coursegen.web.forms import form_values
 from tests.web.setup import (
     MODULE,
@@ -164,7 +164,7 @@ def test_the_server_ends_the_attempt_when_time_is_up(rig, monkeypatch):
     record, paper = paper_of(rig.store, uid)
     (question, response), *_ = right_answers(rig.course, paper)
     later = store_now() + dt.timedelta(minutes=11)
-    monkeypatch.setattr(web_attempts, "now", lambda: later)
+    monkeypatch.setattr(lifecycle, "now", lambda: later)
     late = client.post(f"/a/{uid}/1", form_fields(question, 1, response))
     assert late.headers["location"] == f"/a/{uid}/result"
     assert rig.store.responses(record.id) == {}

@@ -93,7 +93,7 @@ def test_item_statistics_show_facility_and_distractor_counts(rig):
     page = trainer(rig).get(f"/trainer/modules/{MODULE}")
     assert "Over 2 finished attempts" in page.text
     dual_use = page.text.split('<span class="number">dual-use</span>')[1].split("</li>")[0]
-    assert "asked 2 · answered 2 · facility <strong>0.50</strong>" in dual_use
+    assert "Post-test: asked 2 · facility <strong>0.50</strong>" in dual_use
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(\d+)</td></tr>", dual_use)
     assert rows == [("It helps criminals and investigators alike", "correct", "1"),
                     ("It is too costly for most police services", "distractor", "1"),
@@ -101,7 +101,7 @@ def test_item_statistics_show_facility_and_distractor_counts(rig):
     custody = page.text.split('<span class="number">custody-term</span>')[1].split("</li>")[0]
     assert "facility <strong>1.00</strong>" in custody
     unasked = page.text.split('<span class="number">benefits</span>')[1].split("</li>")[0]
-    assert "asked 0 · answered 0 · facility <strong>–</strong>" in unasked
+    assert "not asked in a finished attempt yet" in unasked
     assert trainer(rig).get("/trainer/modules/nope").status_code == 404
 
 
@@ -114,14 +114,15 @@ def test_item_statistics_show_discrimination_and_flag_a_question_strong_learners
                          skip=("safeguard-order", "custody-term"))
     page = trainer(rig).get(f"/trainer/modules/{MODULE}").text
     dual_use = page.split('<span class="number">dual-use</span>')[1].split('<li class="card">')[0]
-    assert "facility <strong>0.50</strong> · discrimination (Post-test) <strong>-100</strong>" \
-        in dual_use
+    assert "Post-test: asked 10 · facility <strong>0.50</strong> · discrimination " \
+        "<strong>-100</strong>" in dual_use
     flags = re.findall(r"<li>(.*?)</li>", dual_use.split('<ul class="flags">')[1])
     assert "Post-test: negative discrimination (-100): stronger learners did worse on it; " \
         "check the key and the wording" in flags
     assert any("the top group chose option B" in flag for flag in flags)
     admissible = page.split('<span class="number">admissible</span>')[1].split("</li>")[0]
-    assert "discrimination (Post-test) <strong>n/d</strong>" in admissible  # all right: no spread
+    assert "Post-test: asked 10 · facility <strong>1.00</strong> · discrimination " \
+        "<strong>n/d</strong>" in admissible  # all right: no spread
     in_other_session = trainer(rig).get(f"/trainer/modules/{MODULE}?session=NONE").text
     assert "Over 0 finished attempts" in in_other_session
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from rich import box
 from rich.table import Table
 
+from coursegen.attempts.csv_export import csv_text
 from coursegen.attempts.store import AttemptRecord
 
 CSV_COLUMNS = ("id", "learner", "module", "form", "practice", "status", "started_at",
@@ -23,13 +22,9 @@ def attempts_json(records: list[AttemptRecord]) -> list[dict[str, Any]]:
 
 def attempts_csv(records: list[AttemptRecord]) -> str:
     """Attempts as CSV, one row each, times in UTC ISO 8601."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for record in records:
-        data = record.as_dict()
-        writer.writerow(["" if data[c] is None else _cell(data[c]) for c in CSV_COLUMNS])
-    return out.getvalue()
+    rows = (["" if data[c] is None else _cell(data[c]) for c in CSV_COLUMNS]
+            for data in (record.as_dict() for record in records))
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def attempts_table(records: list[AttemptRecord]) -> Table:

@@ -108,18 +108,17 @@ def grade_text(course: Course, module: Module, text: str, name: str) -> BatchRes
     return BatchResult(tuple(question_ids), tuple(graded), tuple(skipped))
 
 
-def results_csv(batch: BatchResult) -> str:
-    """The results as CSV: learner, points per question, total, possible, percent, passed."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([LEARNER_COLUMN, *batch.question_ids, "earned", "possible", "percent",
-                     "passed"])
+def results_table(batch: BatchResult) -> tuple[list[str], list[list[str]]]:
+    """The results as a header and rows: learner, points per question, total, possible,
+    percent, passed (written as CSV by the one formula-safe writer)."""
+    header = [LEARNER_COLUMN, *batch.question_ids, "earned", "possible", "percent", "passed"]
+    rows = []
     for row in batch.graded:
         result = row.result
-        writer.writerow([row.learner, *(_number(s.earned) for s in result.scores),
-                         _number(result.earned), _number(result.possible),
-                         f"{result.percent:.1f}", "yes" if result.passed else "no"])
-    return out.getvalue()
+        rows.append([row.learner, *(_number(s.earned) for s in result.scores),
+                     _number(result.earned), _number(result.possible),
+                     f"{result.percent:.1f}", "yes" if result.passed else "no"])
+    return header, rows
 
 
 def _row_problem(row: list[str], width: int, learner_at: int) -> str | None:

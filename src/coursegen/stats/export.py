@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict
 from typing import Any
 
+from coursegen.attempts.csv_export import csv_text
 from coursegen.stats.analysis import ModuleStats
 
 CSV_COLUMNS = (
@@ -52,19 +51,17 @@ def stats_json(stats: ModuleStats, context: dict[str, Any]) -> str:
 
 def stats_csv(stats: ModuleStats) -> str:
     """Item statistics as CSV, one row per question per form; empty cells are "not defined"."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for form in stats.forms:
         for item in form.items:
-            writer.writerow([
+            rows.append([
                 form.form, item.question_id, item.objective, item.kind, item.attempts,
                 _cell(item.facility), _cell(item.sd), _cell(item.discrimination),
                 _cell(item.efficiency), _cell(item.effective_weight),
                 _cell(item.intended_weight),
                 " ".join(f.code for f in form.flags_for(item.question_id)),
             ])
-    return buffer.getvalue()
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def _cell(value: float | None) -> str:

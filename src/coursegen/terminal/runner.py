@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import secrets
 import signal
 import sys
 import threading
@@ -21,12 +20,24 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
-from coursegen.attempts.store import AttemptRecord, AttemptStore, NewAttempt, now
-from coursegen.errors import CoursegenError, UsageError
+from coursegen.attempts.lifecycle import (
+    AttemptGone,
+    Progress,
+    finish_attempt,
+    open_attempt,
+    progress,
+    result_of,
+    save_answer,
+    seconds_left,
+    seconds_to_expiry,
+    start_attempt,
+)
+from coursegen.attempts.store import AttemptRecord, AttemptStore
+from coursegen.errors import CoursegenError
 from coursegen.model import Course, Module
 from coursegen.quiz.answers import AnswerInvalid, input_rule, parse_answer
-from coursegen.quiz.assemble import Form, Paper, assemble, bank_version
-from coursegen.quiz.engine import AttemptResult, score, score_paper
+from coursegen.quiz.assemble import Form, Paper
+from coursegen.quiz.engine import AttemptResult, score
 from coursegen.terminal import display
 
 
@@ -66,18 +77,25 @@ class QuizRun:
         self.console.print(Rule(f"{self.course.title} — {self.module.title}"))
         learner = self.options.learner or self._ask_learner()
         attempt = self._resume_or_start(learner)
-        paper = Paper.from_dict(attempt.paper)
-        saved = self.store.responses(attempt.id)
-        self._introduce(attempt, paper, saved)
-        immediate = attempt.practice or bank.settings.feedback == "immediate"
         timed_out = False
         try:
-            for position, presented in enumerate(paper.questions):
-                if presented.question_id in saved:
-                    continue
-                response = self._ask_question(attempt, paper, position, saved)
-                saved[presented.question_id] = response
-                self._show_after_answer(bank, presented.question_id, response, immediate)
+            state = progress(self.store, self.course, attempt)
+        except AttemptGone:  # its time ran out while the learner was away
+            state = None
+            timed_out = True
+            self.console.print(Text("Time is up for this attempt. Your saved answers are being "
+                                    "marked.", style="bold red"))
+        immediate = attempt.practice or bank.settings.feedback == "immediate"
+        paper = Paper.from_dict(attempt.paper)
+        saved = state.responses if state else self.store.responses(attempt.id)
+        try:
+            if state is not None:
+                self._introduce(attempt, paper, saved)
+                for number, presented in enumerate(paper.questions, start=1):
+                    if presented.question_id in saved:
+                        continue
+                    response = self._ask_question(state, number)
+                    self._show_after_answer(bank, presented.question_id, response, immediate)
         except TimeUp:
             timed_out = True
             self.console.print(Text("\nTime is up. Your saved answers are being marked.",
@@ -88,10 +106,8 @@ class QuizRun:
             raise QuizPaused(
                 f"quiz paused: {count} answer{'s' * (count != 1)} saved in attempt {attempt.id}; "
                 f"run the same command again to resume") from stop
-        result = score_paper(bank, paper, saved, attempt.pass_mark)
-        finished = self.store.finish(attempt.id, result.earned, result.possible, result.percent,
-                                     result.passed, timed_out=timed_out)
-        self._conclude(finished, result, immediate)
+        finished = finish_attempt(self.store, self.course, attempt, timed_out=timed_out)
+        self._conclude(finished, result_of(self.store, self.course, finished), immediate)
         return finished
 
     # -- starting -------------------------------------------------------------------------
@@ -109,33 +125,17 @@ class QuizRun:
             self.console.print("Please type your name or learner ID, then press Enter.")
 
     def _resume_or_start(self, learner: str) -> AttemptRecord:
-        bank, module, options = self.module.bank, self.module, self.options
-        version = bank_version(bank)
-        open_attempt = self.store.find_open(learner, module.id, options.practice, options.form)
-        if open_attempt and open_attempt.bank_version != version:
-            self.store.abandon(open_attempt.id)
+        module, options = self.module, self.options
+        found = open_attempt(self.store, module, learner, options.form, options.practice)
+        if found.abandoned:
             self.console.print("The question bank has changed since your unfinished attempt "
-                               f"{open_attempt.id} began; starting a new attempt.")
-            open_attempt = None
-        if open_attempt:
-            self.console.print(f"Resuming attempt {open_attempt.id}, started "
-                               f"{_local(open_attempt.started_at)}.")
-            return open_attempt
-        allowed = bank.settings.attempts
-        if allowed and not options.practice and \
-                self.store.count_finished(learner, module.id) >= allowed:
-            raise UsageError(f"{learner} has used all {allowed} attempt{'s' * (allowed != 1)} "
-                             f"at '{module.id}'; ask your trainer")
-        seed = options.seed if options.seed is not None else secrets.randbelow(2**31)
-        paper = assemble(bank, module.id, seed, options.form)
-        minutes = None if options.practice else (options.time_limit or bank.settings.time_limit)
-        return self.store.start(NewAttempt(
-            learner=learner, course_id=self.course.info.id, course_title=self.course.title,
-            organisation=self.course.info.organisation, module=module.id,
-            module_title=module.title, bank_version=version, seed=seed, form=options.form,
-            practice=options.practice, paper=paper.as_dict(),
-            pass_mark=self.course.pass_mark(module),
-            time_limit=minutes * 60 if minutes else None))
+                               f"{found.abandoned.id} began; starting a new attempt.")
+        if found.record:
+            self.console.print(f"Resuming attempt {found.record.id}, started "
+                               f"{_local(found.record.started_at)}.")
+            return found.record
+        return start_attempt(self.store, self.course, module, learner, options.form,
+                             options.practice, options.seed, options.time_limit)
 
     def _introduce(self, attempt: AttemptRecord, paper: Paper, saved: dict[str, Any]) -> None:
         kind = "Practice quiz" if attempt.practice else \
@@ -152,13 +152,13 @@ class QuizRun:
 
     # -- asking ---------------------------------------------------------------------------
 
-    def _ask_question(self, attempt: AttemptRecord, paper: Paper, position: int,
-                      saved: dict[str, Any]) -> Any:
-        presented = paper.questions[position]
+    def _ask_question(self, state: Progress, number: int) -> Any:
+        attempt, paper = state.record, state.paper
+        presented = paper.questions[number - 1]
         question = self.module.bank.question(presented.question_id)
         self.console.print()
-        self.console.print(display.header(position + 1, len(paper.questions), len(saved),
-                                          self._time_left(attempt)))
+        self.console.print(display.header(number, len(paper.questions), len(state.responses),
+                                          seconds_left(attempt)))
         self.console.print(display.question_view(question, presented))
         rule = input_rule(question, presented.order)
         self.console.print(Text(rule, style="dim"))
@@ -173,9 +173,10 @@ class QuizRun:
                 self.console.print(Text(f"Please give an answer. {rule}", style="yellow"))
                 continue
             break
-        item = score(question, response, self.module.bank.settings.scoring)
-        self.store.save_response(attempt.id, question.id, position, response, item.points,
-                                 item.fraction)
+        try:
+            save_answer(self.store, self.course, state, number, response)
+        except AttemptGone:  # typed after the deadline and its grace: not accepted
+            raise TimeUp from None
         return response
 
     def _show_after_answer(self, bank: Any, question_id: str, response: Any,
@@ -188,7 +189,9 @@ class QuizRun:
             self.console.print(Text("Answer saved.", style="dim"))
 
     def _input(self, attempt: AttemptRecord | None, prompt: str) -> str:
-        left = self._time_left(attempt)
+        # The prompt waits until the deadline and its grace have passed: the same rule as
+        # every runner (attempts.lifecycle), checked again when the answer is saved.
+        left = seconds_to_expiry(attempt) if attempt else None
         if left is not None and left <= 0:
             raise TimeUp
         with _alarm(left):
@@ -196,15 +199,7 @@ class QuizRun:
         if not self.echo_input:
             # Piped input is not echoed by a terminal; print it so the transcript reads right.
             self.console.print(text, markup=False, highlight=False)
-        left = self._time_left(attempt)
-        if left is not None and left <= 0:
-            raise TimeUp  # typed after the deadline: not accepted
         return text
-
-    def _time_left(self, attempt: AttemptRecord | None) -> float | None:
-        if attempt is None or attempt.deadline is None:
-            return None
-        return (attempt.deadline - now()).total_seconds()
 
     # -- ending ---------------------------------------------------------------------------
 

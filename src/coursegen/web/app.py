@@ -18,19 +18,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from coursegen.attempts.lifecycle import (
+    AttemptGone,
+    Progress,
+    finish_attempt,
+    progress,
+    save_answer,
+)
 from coursegen.attempts.sessions import SessionBook
 from coursegen.attempts.store import AttemptRecord, AttemptStore, StoreUnavailable
 from coursegen.model import Course
 from coursegen.quiz.answers import AnswerInvalid
-from coursegen.web.attempts import (
-    AttemptGone,
-    Progress,
-    feedback_locked,
-    finish_attempt,
-    progress,
-    question_at,
-    save_answer,
-)
+from coursegen.web.attempts import feedback_locked, question_at
 from coursegen.web.errors import exception_handlers
 from coursegen.web.forms import form_values, parse_response, question_view
 from coursegen.web.pages import (

@@ -11,9 +11,10 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from coursegen.attempts.lifecycle import NoAttemptsLeft, open_attempt, start_attempt
 from coursegen.errors import UsageError
 from coursegen.quiz.assemble import FORMS
-from coursegen.web.attempts import quiz_modules, start_attempt
+from coursegen.web.attempts import quiz_modules
 from coursegen.web.pages import (
     Learner,
     learner_of,
@@ -79,7 +80,7 @@ def start_for_learner(request: Request, form: Any) -> Response:
             return message(request, "This session is closed",
                            f"Session {learner.session} is not taking attempts now. "
                            "Ask your trainer to open it.", status=403, link=back, learner=learner)
-    elsewhere = web.store.find_open(learner.name, module.id, practice=False, form=kind)
+    elsewhere = open_attempt(web.store, module, learner.name, kind).record  # type: ignore[arg-type]
     if elsewhere is not None and learner.attempts.get(elsewhere.uid) == elsewhere.id:
         return redirect(f"/a/{elsewhere.uid}/{layout}")
     if elsewhere is not None:
@@ -87,17 +88,13 @@ def start_for_learner(request: Request, form: Any) -> Response:
                        f"An attempt at “{module.title}” under the name {learner.name} is still "
                        "open in another browser or on another device. Finish it there, or ask "
                        "your trainer to reset it.", status=409, link=back, learner=learner)
-    bank = module.bank
-    assert bank is not None
-    if bank.settings.attempts:
-        used = web.store.count_finished(learner.name, module.id)
-        if used >= bank.settings.attempts:
-            return message(request, "No attempts left",
-                           f"You have used all {bank.settings.attempts} attempts at this quiz.",
-                           status=403, link=back, learner=learner)
     try:
         record = start_attempt(web.store, web.course, module, learner.name, kind,  # type: ignore[arg-type]
                                session=learner.session)
+    except NoAttemptsLeft as used:
+        return message(request, "No attempts left",
+                       f"You have used all {used.allowed} attempts at this quiz.",
+                       status=403, link=back, learner=learner)
     except UsageError as error:
         return message(request, "This quiz cannot start", str(error), status=409, link=back,
                        learner=learner)

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
 from typing import Any
 
+from coursegen.attempts.csv_export import csv_text
+from coursegen.attempts.lifecycle import result_of
 from coursegen.attempts.sessions import Reset
 from coursegen.attempts.store import ABANDONED, FINISHED, OPEN, AttemptRecord
-from coursegen.model import Module
-from coursegen.stats.responses import CHOICE_KINDS, questions_from_bank, selection_mask
-from coursegen.web.attempts import quiz_modules, result_of
+from coursegen.web.attempts import quiz_modules
 from coursegen.web.feedback import feedback_view, number
 from coursegen.web.pages import WebState
-
-
-@dataclass
-class ModuleSummary:
-    """How a module's quiz is going: attempts started, open, finished, mean and pass rate."""
-
-    id: str
-    title: str
-    started: int = 0
-    in_progress: int = 0
-    finished: int = 0
-    passed: int = 0
-    percents: list[float] = field(default_factory=list)
-
-    @property
-    def mean(self) -> str:
-        """Mean percentage of the finished attempts."""
-        return f"{number(sum(self.percents) / len(self.percents))} %" if self.percents else "–"
-
-    @property
-    def pass_rate(self) -> str:
-        """Share of finished attempts that passed."""
-        return f"{number(100 * self.passed / self.finished)} %" if self.finished else "–"
+from coursegen.web.trainer_stats import form_of, item_rows, module_stats, summary_rows
 
 
 def _status(record: AttemptRecord, reset: Reset | None) -> str:
@@ -59,21 +34,12 @@ def dashboard(web: WebState, module: str | None, session: str | None) -> dict[st
     """The results page's context: filters, per-module summary, attempts, sessions, resets."""
     records = _attempts(web, module, session)
     resets = web.sessions.latest_resets()
-    summaries = {m.id: ModuleSummary(m.id, m.title) for m in quiz_modules(web.course)
-                 if module in (None, m.id)}
+    shown = [m for m in quiz_modules(web.course) if module in (None, m.id)]
     rows = []
     for record in reversed(records):
-        summary = summaries.get(record.module)
-        if summary:
-            summary.started += 1
-            summary.in_progress += record.status == OPEN
-            if record.status == FINISHED:
-                summary.finished += 1
-                summary.passed += bool(record.passed)
-                summary.percents.append(record.percent or 0.0)
         rows.append({
             "id": record.id, "learner": record.learner, "module": record.module_title,
-            "form": record.form, "session": record.session or "",
+            "form": form_of(record), "session": record.session or "",
             "started": record.started_at.strftime("%Y-%m-%d %H:%M"),
             "status": _status(record, resets.get(record.id)),
             "score": f"{number(record.percent)} %" if record.percent is not None else "–",
@@ -81,7 +47,8 @@ def dashboard(web: WebState, module: str | None, session: str | None) -> dict[st
         })
     return {
         "modules": quiz_modules(web.course), "module": module, "session": session,
-        "summaries": list(summaries.values()), "rows": rows,
+        "summaries": summary_rows(web.course, web.store, shown, session, records),
+        "rows": rows,
         "sessions": web.sessions.sessions(), "resets": web.sessions.resets(20),
         "now": dt.datetime.now(dt.UTC).strftime("%H:%M:%S"),
     }
@@ -107,101 +74,23 @@ def attempt_detail(web: WebState, attempt_id: int) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class OptionCount:
-    """How many learners chose one option, and whether it is keyed."""
-
-    text: str
-    keyed: bool
-    count: int
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    """One question's facility and, for choice questions, its option counts."""
-
-    id: str
-    stem: str
-    kind: str
-    asked: int
-    answered: int
-    facility: str
-    options: tuple[OptionCount, ...]
-    discrimination: tuple[tuple[str, str], ...] = ()
-    """(test, item–rest correlation) for each test form the question was asked in."""
-    flags: tuple[str, ...] = ()
-    """What the statistics suggest fixing, as `coursegen stats` words it."""
-
-
 def item_statistics(web: WebState, module_id: str, session: str | None) -> dict[str, Any]:
-    """Facility (mean score / max) and distractor counts over finished attempts."""
+    """Each question's facility, discrimination, option counts and flags per test form,
+    from the statistics engine over the finished scored attempts."""
     module = web.course.module(module_id)
     if module.bank is None:
         raise KeyError(module_id)
-    finished = [r for r in _attempts(web, module_id, session) if r.status == FINISHED]
-    ids = {r.id for r in finished}
-    asked: Counter[str] = Counter(q["id"] for r in finished for q in r.paper["questions"])
-    earned: defaultdict[str, float] = defaultdict(float)
-    answered: Counter[str] = Counter()
-    chosen: defaultdict[str, Counter[int]] = defaultdict(Counter)
-    infos = {q.id: q for q in questions_from_bank(module.bank)}
-    for row in web.store.response_rows(module_id, session=session):
-        if row["attempt_id"] not in ids or row["response"] is None:
-            continue
-        qid = row["question_id"]
-        earned[qid] += row["fraction"]
-        answered[qid] += 1
-        info = infos.get(qid)
-        if info and info.kind in CHOICE_KINDS:
-            mask = selection_mask(info.kind, row["response"])
-            for k in range(len(info.options)):
-                chosen[qid][k] += bool(mask >> k & 1)
-    discrimination, flags = _discrimination(web, module, session)
-    items = []
-    for question in module.bank.questions:
-        info = infos[question.id]
-        facility = f"{earned[question.id] / asked[question.id]:.2f}" if asked[question.id] else "–"
-        options = tuple(OptionCount(text, keyed, chosen[question.id][k])
-                        for k, (text, keyed) in enumerate(zip(info.options, info.keyed,
-                                                              strict=True)))
-        items.append(ItemRow(question.id, question.stem, question.type, asked[question.id],
-                             answered[question.id], facility, options,
-                             discrimination.get(question.id, ()), flags.get(question.id, ())))
+    stats = module_stats(web.course, web.store, module, session)
     return {"title": f"Questions: {module.title}", "module": module, "session": session,
-            "attempts": len(finished), "items": items, "sessions": web.sessions.sessions(),
+            "attempts": sum(form.overall.attempts for form in stats.forms),
+            "tests": [(form.title, form.overall.attempts) for form in stats.forms],
+            "items": item_rows(module, stats), "sessions": web.sessions.sessions(),
             "modules": quiz_modules(web.course)}
-
-
-def _discrimination(web: WebState, module: Module, session: str | None
-                    ) -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, tuple[str, ...]]]:
-    """Per question: discrimination in each test form, and the flags `coursegen stats` raises."""
-    from coursegen.stats.analysis import analyse
-    from coursegen.stats.load import load_matrix
-
-    assert module.bank is not None
-    matrix = load_matrix(web.store, module.id, module.bank, session=session, first_only=False)
-    stats = analyse(matrix, web.course.pass_mark(module))
-    values: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
-    found: defaultdict[str, list[str]] = defaultdict(list)
-    for form in stats.forms:
-        for item in form.items:
-            shown = "n/d" if item.discrimination is None else f"{item.discrimination:.0f}"
-            values[item.question_id].append((form.title, shown))
-        for flag in form.flags:
-            found[flag.question_id].append(f"{form.title}: {flag.message}")
-    return ({k: tuple(v) for k, v in values.items()}, {k: tuple(v) for k, v in found.items()})
 
 
 _CSV_COLUMNS = ["attempt", "learner", "module", "form", "session", "status", "started_at",
                 "finished_at", "timed_out", "earned", "possible", "percent", "passed",
                 "verification", "reset_reason"]
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """A cell a spreadsheet shows as text: a leading = + - @ would otherwise run as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def export_csv(web: WebState, module: str | None, session: str | None) -> str:
@@ -215,12 +104,10 @@ def export_csv(web: WebState, module: str | None, session: str | None) -> str:
         question_ids = [q.id for q in bank.questions] if bank else []
         for row in web.store.response_rows(module, session=session):
             points[row["attempt_id"]][row["question_id"]] = row["points"] * row["fraction"]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(_CSV_COLUMNS + [f"points:{q}" for q in question_ids])
+    rows = []
     for record in records:
         reset = resets.get(record.id)
-        row = [record.id, record.learner, record.module, record.form,
+        row = [record.id, record.learner, record.module, form_of(record),
                record.session or "", _status(record, reset),
                record.started_at.isoformat(timespec="seconds"),
                record.finished_at.isoformat(timespec="seconds") if record.finished_at else "",
@@ -230,8 +117,8 @@ def export_csv(web: WebState, module: str | None, session: str | None) -> str:
         asked = {q["id"] for q in record.paper["questions"]}
         row += [_num(points[record.id].get(q, 0.0)) if q in asked and record.status == FINISHED
                 else "" for q in question_ids]
-        writer.writerow([spreadsheet_safe(v) for v in row])
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(_CSV_COLUMNS + [f"points:{q}" for q in question_ids], rows, line_end="\r\n")
 
 
 def _num(value: float | None) -> str:

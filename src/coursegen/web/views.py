@@ -8,18 +8,13 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from coursegen.attempts.lifecycle import Progress, attempts_left, result_of
 from coursegen.attempts.store import FINISHED, OPEN, AttemptRecord
 from coursegen.model import Course, Module
 from coursegen.quiz.assemble import FORMS
 from coursegen.quiz.engine import score
 from coursegen.theme import find_template_file
-from coursegen.web.attempts import (
-    Progress,
-    feedback_locked,
-    question_at,
-    quiz_modules,
-    result_of,
-)
+from coursegen.web.attempts import feedback_locked, question_at, quiz_modules
 from coursegen.web.feedback import (
     FeedbackView,
     feedback_view,
@@ -78,10 +73,7 @@ def learner_home(web: WebState, learner: Learner) -> dict[str, Any]:
         assert bank is not None
         open_uid = next((r.uid for r in reversed(owned)
                          if r.module == module.id and r.status == OPEN), None)
-        left = None
-        if bank.settings.attempts:
-            used = web.store.count_finished(learner.name, module.id)
-            left = max(0, bank.settings.attempts - used)
+        left = attempts_left(web.store, module, learner.name)
         modules.append({
             "id": module.id, "title": module.title, "summary": module.summary,
             "questions": min(bank.settings.draw or len(bank.questions), len(bank.questions)),
