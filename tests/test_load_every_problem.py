@@ -33,8 +33,8 @@ def test_an_unknown_key_does_not_hide_a_bad_citation_or_a_bad_objective(
     )
     _edit(starter_course / MODULE / "02-safeguards.yaml", "cite: [unodc-ws4-2020#74]\nslides",
           "cite: [unodc-ws4-2021#74]\nslides")
-    _edit(starter_course / QUIZ, "    objective: explain-dual-use\n    level: understand\n    stem: Why",
-          "    objective: explain-dual-usr\n    level: understand\n    stem: Why")
+    _edit(starter_course / QUIZ, "    objective: explain-dual-use\n    level: understand",
+          "    objective: explain-dual-usr\n    level: understand")
     result = coursegen("check", starter_course)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
@@ -65,8 +65,8 @@ def test_a_broken_bank_is_reported_alone_not_as_every_knowledge_check(
 
 def test_broken_sources_do_not_make_every_citation_unknown(starter_course: Path) -> None:
     _edit(starter_course / "sources.yaml", "    publisher:", "    publsher:")
-    _edit(starter_course / QUIZ, "    objective: explain-dual-use\n    level: understand\n    stem: Why",
-          "    objective: nowhere\n    stem: Why")
+    _edit(starter_course / QUIZ, "    objective: explain-dual-use\n    level: understand",
+          "    objective: nowhere\n    level: understand")
     assert _errors(starter_course) == [
         "sources.yaml:3:5: sources[0].publisher: missing required key 'publisher'",
         "sources.yaml:5:5: sources[0].publsher: unknown key 'publsher'; did you mean "
