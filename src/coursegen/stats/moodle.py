@@ -17,6 +17,11 @@ The formulas follow Moodle's quiz statistics report
   p/(p − 1) × (1 − Σ var(markⱼ) / var(total)), error ratio 100 × √(1 − alpha)
   and standard error = error ratio × SD / 100.
 
+Where learners answer different subsets of a bank (a drawn quiz), Moodle's formulas mix
+bases; here alpha comes from the pairwise item covariance matrix for a paper of p questions
+(see :func:`cronbach_alpha`), and intended weights are each question's share of all marks
+on offer, so they sum to 100 % like the effective weights.
+
 A value that cannot be computed (one attempt, no spread, all correct) is
 ``None`` — "not defined" — never NaN, so reports and JSON stay honest.
 """
@@ -121,9 +126,11 @@ def item_statistics(matrix: ResponseMatrix) -> list[ItemStats]:
         efficiency = np.where(np.abs(cov_max) > noise, 100 * cov / cov_max, np.nan)
         sd = np.sqrt(np.where(s > 1, (d_mark**2).sum(axis=0) / dof, np.nan)) / max_points
         facility = np.where(s > 0, mean / max_points, np.nan)
-        # Intended weight: the question's share of the marks of the attempts it was in.
-        possible = (asked * max_points).sum(axis=1)
-        intended = 100 * max_points / ((asked * possible[:, None]).sum(axis=0) / count)
+        # Intended weight: the question's share of all the marks on offer across the attempts
+        # (its maximum times how often it was asked), so that intended weights sum to 100 % as
+        # the effective weights do, on a fixed form and on a drawn quiz alike.
+        offered = max_points * s
+        intended = 100 * offered / offered.sum()
     weights = _effective_weights(cov_total)
     return [
         ItemStats(
@@ -203,24 +210,50 @@ def defined_or_none(value: float | None) -> float | None:
 
 
 def cronbach_alpha(scores: np.ndarray, questions: int | None = None) -> float | None:
-    """Cronbach's alpha (KR-20 for 0/1 marks) as Moodle computes it, or None when not defined.
+    """Cronbach's alpha of a paper of `questions` questions, or None when not defined.
 
-    Each question's mark variance uses the attempts it was asked in; the total's
-    variance uses every attempt; p is the number of questions per attempt.
-    None for fewer than two attempts or questions, or totals without spread.
+    On a fixed form (every attempt answered every question) this is Moodle's and pingouin's
+    p/(p − 1) × (1 − Σ var(markⱼ) / var(total)). When learners answer different subsets
+    (a quiz drawn from a bank, NaN marks the questions not on a paper), each variance and
+    covariance is estimated over the attempts that had the question(s), and alpha is that of
+    a paper of p questions with the average item variance v̄ and inter-item covariance c̄:
+    p·c̄ / (v̄ + (p − 1)·c̄), the same formula written with averages. Summing all the bank's
+    variances against a total of p questions, as Moodle does, understates it badly.
+    None for fewer than two attempts or questions, or papers without spread.
     """
     n = scores.shape[0]
     p = questions if questions is not None else scores.shape[1]
     if n < 2 or p < 2:
         return None
-    complete = not np.isnan(scores).any()  # the usual fixed form: plain column variances
-    total = scores.sum(axis=1) if complete else np.nansum(scores, axis=1)
-    var_total = float(np.var(total, ddof=1))
-    if var_total <= TINY * max(1.0, float(np.max(np.abs(total))) ** 2):
+    if not np.isnan(scores).any():  # the usual fixed form: plain column variances
+        total = scores.sum(axis=1)
+        var_total = float(np.var(total, ddof=1))
+        if var_total <= TINY * max(1.0, float(np.max(np.abs(total))) ** 2):
+            return None
+        sum_var = float(np.sum(scores.var(axis=0, ddof=1)))
+        return defined(p / (p - 1) * (1 - sum_var / var_total))
+    covariance = pairwise_covariance(scores)
+    diagonal = np.diag(covariance)
+    off = covariance[~np.eye(covariance.shape[0], dtype=bool)]
+    mean_var = float(np.nanmean(diagonal)) if np.isfinite(diagonal).any() else np.nan
+    mean_cov = float(np.nanmean(off)) if np.isfinite(off).any() else np.nan
+    var_paper = p * mean_var + p * (p - 1) * mean_cov
+    if not np.isfinite(var_paper) or var_paper <= TINY:
         return None
-    variances = scores.var(axis=0, ddof=1) if complete else column_variance(scores)
-    sum_var = float(np.nansum(variances))
-    return defined(p / (p - 1) * (1 - sum_var / var_total))
+    return defined(p * mean_cov / (mean_var + (p - 1) * mean_cov))
+
+
+def pairwise_covariance(scores: np.ndarray) -> np.ndarray:
+    """The questions' sample covariance matrix, each entry over the attempts that had both
+    questions (the diagonal: each question's variance); NaN where fewer than two did."""
+    asked = (~np.isnan(scores)).astype(float)
+    marks = np.where(asked > 0, scores, 0.0)
+    both = asked.T @ asked
+    products = marks.T @ marks
+    sums = marks.T @ asked  # [i, j]: Σ mark i over the attempts that also had j
+    with np.errstate(divide="ignore", invalid="ignore"):
+        covariance = (products - sums * sums.T / both) / (both - 1)
+    return np.where(both > 1, covariance, np.nan)
 
 
 def column_variance(scores: np.ndarray) -> np.ndarray:
