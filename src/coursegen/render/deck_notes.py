@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coursegen.model import Course
-from coursegen.model.slides import SlideBase
+from coursegen.model.slides import SlideBase, UpdateNote
 from coursegen.model.source import parse_citation
 from coursegen.text import plain_text
 
@@ -23,9 +23,16 @@ def cite_line(course: Course, cites: tuple[str, ...]) -> str:
     return ("Sources: " if len(parts) > 1 else "Source: ") + "; ".join(parts)
 
 
+def update_label(note: UpdateNote) -> str:
+    """The heading of an update note, the same in speaker notes and the trainer handout."""
+    date = f"{note.review_by:%Y-%m-%d}"
+    return f"Update before you deliver (beyond the course's sources; review by {date})"
+
+
 def speaker_notes(slide: SlideBase, *extra: str) -> str:
-    """A slide's notes: what to say, what to ask, how long, and any answer or guidance."""
+    """A slide's notes: what to say, what to ask, how long, updates, and any answer or guidance."""
     parts = [plain_text(slide.notes)] if slide.notes else []
+    parts.extend(f"{update_label(note)}: {plain_text(note.text)}" for note in slide.updates)
     if slide.ask:
         parts.append(f"Ask: {plain_text(slide.ask)}")
     if slide.minutes is not None:
