@@ -70,6 +70,27 @@ def test_warnings_fail_only_with_strict(starter_course: Path) -> None:
     assert strict.returncode == 1
 
 
+def test_an_update_note_past_its_review_date_is_a_warning_at_its_line(
+    starter_course: Path,
+) -> None:
+    lesson = starter_course / "modules/getting-started/01-double-edged.yaml"
+    lesson.write_text(
+        lesson.read_text().replace(
+            "    points:\n      - text: Crim",
+            "    updates:\n      - text: Check the latest figures.\n        review_by: 2020-01-01\n"
+            "    points:\n      - text: Crim",
+            1,
+        )
+    )
+    relaxed = coursegen("check", starter_course)
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert (
+        "modules/getting-started/01-double-edged.yaml:20:20: slides[1].updates[0].review_by: "
+        "warning: update note was due for review on 2020-01-01"
+    ) in relaxed.stderr + relaxed.stdout
+    assert coursegen("check", "--strict", starter_course).returncode == 1
+
+
 def test_json_format_lists_every_diagnostic(starter_course: Path) -> None:
     bank = starter_course / "quizzes/getting-started.yaml"
     bank.write_text(bank.read_text().replace("objective: explain-dual-use", "objective: nope", 1))

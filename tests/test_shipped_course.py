@@ -30,6 +30,16 @@ def test_module_has_lessons_slides_and_kinds_to_teach(module) -> None:
 
 
 @pytest.mark.parametrize("module", COURSE.modules, ids=[m.id for m in COURSE.modules])
+def test_module_tells_the_trainer_what_to_check_before_delivery(module) -> None:
+    updates = [u for lesson in module.lessons for s in lesson.slides for u in s.updates]
+    assert len(updates) >= 3, "sources date from 2020-2024: say what may have moved since"
+    for lesson in module.lessons:
+        due = lesson.review_by or module.review_by
+        for slide in lesson.slides:
+            assert all(u.review_by <= due for u in slide.updates), slide.location
+
+
+@pytest.mark.parametrize("module", COURSE.modules, ids=[m.id for m in COURSE.modules])
 def test_question_bank_covers_every_objective_three_times(module) -> None:
     bank = module.bank
     assert bank is not None and len(bank.questions) >= 20

@@ -132,6 +132,19 @@ def _citation_rules(module: Module, source_ids: set[str]) -> Iterator[Diagnostic
             )
 
 
+def _update_rules(slide, today: date) -> Iterator[Diagnostic]:
+    for update in slide.updates:
+        if update.review_by < today:
+            yield _at(
+                update,
+                "review_by",
+                f"update note was due for review on {update.review_by}; check what it names "
+                "is still current and move review_by forward",
+                "update-due",
+                "warning",
+            )
+
+
 def _lesson_rules(
     course: Course,
     module: Module,
@@ -161,6 +174,7 @@ def _lesson_rules(
         )
     yield from _duplicates(tuple(s for s in lesson.slides if s.id), "id", "slide", "duplicate-id")
     for slide in lesson.slides:
+        yield from _update_rules(slide, today)
         if isinstance(slide, ImageSlide) and not (course.root / slide.src).is_file():
             yield _at(
                 slide,

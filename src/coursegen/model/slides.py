@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, field_validator
@@ -31,6 +32,19 @@ class Point(Node):
 Points = Annotated[tuple[Point, ...], Field(default=(), description="Bullet points")]
 
 
+class UpdateNote(Node):
+    """What the field may have changed since the sources: the trainer checks it before delivery."""
+
+    text: str = Field(description="What to check and where, beyond the course's own sources")
+    review_by: dt.date = Field(description="Date by which to check it again (YYYY-MM-DD)")
+
+    @property
+    def label(self) -> str:
+        """The note's heading, the same in speaker notes and the trainer handout."""
+        date = f"{self.review_by:%Y-%m-%d}"
+        return f"Update before you deliver (beyond the course's sources; review by {date})"
+
+
 class SlideBase(Node):
     """Fields every slide kind shares."""
 
@@ -39,6 +53,11 @@ class SlideBase(Node):
     ask: str | None = Field(default=None, description="A question to ask the room")
     minutes: float | None = Field(default=None, ge=0, description="Time to spend on the slide")
     cite: Citations = ()
+    updates: tuple[UpdateNote, ...] = Field(
+        default=(),
+        description="'Update before you deliver' notes for the trainer: what may have changed "
+        "since the sources, each with a review date (trainer outputs only)",
+    )
 
     @property
     def heading(self) -> str:

@@ -14,8 +14,9 @@ def cite_line(course: Course, cites: tuple[str, ...]) -> str:
 
 
 def speaker_notes(course: Course, slide: SlideBase, *extra: str) -> str:
-    """A slide's notes: what to say, what to ask, how long, and any answer or guidance."""
+    """A slide's notes: what to say, what to ask, how long, updates, and any answer or guidance."""
     parts = [plain_text(slide.notes)] if slide.notes else []
+    parts.extend(f"{note.label}: {plain_text(note.text)}" for note in slide.updates)
     if slide.ask:
         parts.append(f"Ask: {plain_text(slide.ask)}")
     if slide.minutes is not None:
