@@ -28,6 +28,7 @@ from coursegen.model.slides import (
     TableSlide,
 )
 from coursegen.model.walk import citations_in_module
+from coursegen.quiz.answer_pattern import refusal
 
 _CATCH_ALL = re.compile(r"\b(all|none) of the (above|options)\b", re.IGNORECASE)
 
@@ -271,11 +272,9 @@ def _question_rules(question) -> Iterator[Diagnostic]:
                 )
     elif isinstance(question, ShortAnswer):
         for answer in question.answers:
-            if answer.regex:
-                try:
-                    re.compile(answer.text)
-                except re.error as error:
-                    yield _at(answer, "text", f"invalid regular expression: {error}", "regex")
+            problem = refusal(answer.text) if answer.regex else None
+            if problem:
+                yield _at(answer, "text", problem, "regex")
     elif isinstance(question, Matching):
         for side in ("left", "right"):
             values = Counter(getattr(p, side) for p in question.pairs)
