@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from coursegen.errors import Diagnostic, Severity
+from coursegen.checks_images import logo_rules, picture_rules
+from coursegen.errors import Diagnostic
+from coursegen.located import diagnostic_at as _at
 from coursegen.model import Course, Module
 from coursegen.model.base import Node, suggest
 from coursegen.model.quiz import (
@@ -33,19 +35,12 @@ from coursegen.quiz.answer_pattern import refusal
 _CATCH_ALL = re.compile(r"\b(all|none) of the (above|options)\b", re.IGNORECASE)
 
 
-def _at(
-    node: Node, field: str | None, message: str, code: str, severity: Severity = "error"
-) -> Diagnostic:
-    location = node.location_of(field) if field else node.location
-    path = node.path_of(field) if field else node.path
-    return Diagnostic(location, message, path=path, severity=severity, code=code)
-
-
 def check_course(course: Course, today: date | None = None) -> list[Diagnostic]:
     """Every content rule over the whole course; returns errors and warnings in file order."""
     today = today or date.today()
     found: list[Diagnostic] = []
     found += _duplicates(course.sources, "id", "source", "duplicate-id")
+    found += logo_rules(course)
     source_ids = {s.id for s in course.sources}
     for module in course.modules:
         found += list(_module_rules(course, module, source_ids, today))
@@ -135,13 +130,8 @@ def _lesson_rules(
         )
     yield from _duplicates(tuple(s for s in lesson.slides if s.id), "id", "slide", "duplicate-id")
     for slide in lesson.slides:
-        if isinstance(slide, ImageSlide) and not (course.root / slide.src).is_file():
-            yield _at(
-                slide,
-                "src",
-                f"image '{slide.src}' not found (paths are relative to the course folder)",
-                "missing-image",
-            )
+        if isinstance(slide, ImageSlide):
+            yield from picture_rules(course, slide, "src", slide.src)
         if isinstance(slide, KnowledgeCheckSlide) and (
             module.bank is None or module.bank.question(slide.question) is None
         ):

@@ -1,0 +1,15 @@
+"""The one way a content rule reports a finding at a node, or at one of its fields."""
+
+from __future__ import annotations
+
+from coursegen.errors import Diagnostic, Severity
+from coursegen.model.base import Node
+
+
+def diagnostic_at(
+    node: Node, field: str | None, message: str, code: str, severity: Severity = "error"
+) -> Diagnostic:
+    """A diagnostic located at `node.field` (or at `node` itself when `field` is None)."""
+    location = node.location_of(field) if field else node.location
+    path = node.path_of(field) if field else node.path
+    return Diagnostic(location, message, path=path, severity=severity, code=code)
