@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from coursegen.checks_images import logo_rules, picture_rules
+from coursegen.checks_templates import template_rules
 from coursegen.errors import Diagnostic
+from coursegen.load import module_item_location
 from coursegen.located import diagnostic_at as _at
 from coursegen.model import Course, Module
 from coursegen.model.base import Node, suggest
@@ -41,10 +43,27 @@ def check_course(course: Course, today: date | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     found += _duplicates(course.sources, "id", "source", "duplicate-id")
     found += logo_rules(course)
+    found += template_rules(course)
+    found += _listed_twice(course)
     source_ids = {s.id for s in course.sources}
     for module in course.modules:
         found += list(_module_rules(course, module, source_ids, today))
     return sorted(found, key=lambda d: (d.location is None, d.location or 0))
+
+
+def _listed_twice(course: Course) -> list[Diagnostic]:
+    first: dict[str, int] = {}
+    found = []
+    for index, module_id in enumerate(course.info.modules):
+        if module_id in first:
+            line = module_item_location(course.info, first[module_id])
+            where = f" (first at line {line.line})" if line and line.line else ""
+            found.append(Diagnostic(
+                module_item_location(course.info, index),
+                f"module '{module_id}' is listed twice{where}; list each module once",
+                path=f"modules[{index}]", code="duplicate-id"))
+        first.setdefault(module_id, index)
+    return found
 
 
 def _duplicates(nodes: tuple, field: str, what: str, code: str) -> list[Diagnostic]:

@@ -117,7 +117,7 @@ def _read_module(reader: _Reader, root: Path, info: CourseInfo, index: int) -> M
     if not folder.is_dir():
         reader.diagnostics.append(
             Diagnostic(
-                info.location_of("modules") and _item_location(info, index),
+                info.location_of("modules") and module_item_location(info, index),
                 f"module '{module_id}' has no folder modules/{module_id}/; "
                 "create it or remove the id",
                 path=f"modules[{index}]",
@@ -156,7 +156,8 @@ def _read_module(reader: _Reader, root: Path, info: CourseInfo, index: int) -> M
     )
 
 
-def _item_location(info: CourseInfo, index: int) -> Location | None:
+def module_item_location(info: CourseInfo, index: int) -> Location | None:
+    """Where item `index` of course.yaml's `modules` list is written (one item a line)."""
     location = info.location_of("modules")
     return (
         Location(location.file, location.line + index + 1, location.column + 2)
