@@ -25,7 +25,10 @@ ASSETS = CORPUS / "assets"
 def _header_lines(path: Path) -> list[str]:
     lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
     header = lines[:2]
-    header += [line for line in lines[2:] if line.startswith("# file: ")]
+    for line in lines[2:]:
+        if not line.startswith(("# file: ", "# severity: ")):
+            break
+        header.append(line)
     return [line.removeprefix("# ") for line in header]
 
 

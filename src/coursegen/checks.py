@@ -10,7 +10,8 @@ from pathlib import Path
 
 from coursegen.checks_images import logo_rules, picture_rules
 from coursegen.checks_templates import template_rules
-from coursegen.errors import Diagnostic
+from coursegen.checks_text import text_rules
+from coursegen.errors import Diagnostic, Location
 from coursegen.load import module_item_location
 from coursegen.located import diagnostic_at as _at
 from coursegen.model import Course, Module
@@ -27,6 +28,7 @@ from coursegen.model.slides import (
     CaseSlide,
     ImageSlide,
     KnowledgeCheckSlide,
+    QuoteSlide,
     ReferencesSlide,
     SectionSlide,
     TableSlide,
@@ -45,10 +47,23 @@ def check_course(course: Course, today: date | None = None) -> list[Diagnostic]:
     found += logo_rules(course)
     found += template_rules(course)
     found += _listed_twice(course)
+    found += _banks_of_no_module(course)
+    found += text_rules(course)
     source_ids = {s.id for s in course.sources}
     for module in course.modules:
         found += list(_module_rules(course, module, source_ids, today))
     return sorted(found, key=lambda d: (d.location is None, d.location or 0))
+
+
+def _banks_of_no_module(course: Course) -> list[Diagnostic]:
+    listed = set(course.info.modules)
+    return [
+        Diagnostic(Location(f"quizzes/{bank.name}"),
+                   f"question bank for module '{bank.stem}', which course.yaml does not list; "
+                   f"add '{bank.stem}' to 'modules' or remove the file", severity="warning",
+                   code="unlisted-bank")
+        for bank in sorted((course.root / "quizzes").glob("*.yaml")) if bank.stem not in listed
+    ]
 
 
 def _listed_twice(course: Course) -> list[Diagnostic]:
@@ -98,6 +113,11 @@ def _module_rules(
     yield from _duplicates(module.objectives, "id", "objective", "duplicate-id")
     yield from _duplicates(module.lessons, "id", "lesson", "duplicate-id")
     objective_ids = {o.id for o in module.objectives}
+    lesson_minutes = sum(lesson.duration for lesson in module.lessons)
+    if lesson_minutes > module.duration:
+        yield _at(module, "duration", f"the lessons take {lesson_minutes} minutes but the module "
+                  f"says {module.duration}, which covers and the site print; make it the total "
+                  "of its lessons (or more, for breaks and exercises)", "duration", "warning")
     yield from _citation_rules(module, source_ids)
     for lesson in module.lessons:
         yield from _lesson_rules(course, module, lesson, objective_ids, today)
@@ -161,6 +181,9 @@ def _lesson_rules(
                 "unknown-question",
             )
         yield from _table_shape_rules(slide)
+        if isinstance(slide, QuoteSlide) and not (slide.attribution or slide.cite):
+            yield _at(slide, "text", "quote says neither who said it nor where it is from; add "
+                      "'attribution' or 'cite'", "unattributed-quote", "warning")
         if not isinstance(slide, SectionSlide | ReferencesSlide) and not slide.notes:
             yield _at(
                 slide,

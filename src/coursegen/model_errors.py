@@ -106,6 +106,8 @@ def _message(item: dict, missing: str | None) -> str:
         return f"expected a whole number, got {got}"
     if kind in {"float_type", "float_parsing"}:
         return f"expected a number, got {got}"
+    if kind == "finite_number":
+        return f"expected a finite number, got {got}"
     if kind.startswith("date"):
         return f"expected a date written YYYY-MM-DD, got {got}"
     if kind == "literal_error":
