@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from coursegen.checks_images import logo_rules, picture_rules
+from coursegen.checks_tables import table_width_rules
 from coursegen.checks_templates import template_rules
 from coursegen.checks_text import text_rules
 from coursegen.errors import Diagnostic, Location
@@ -181,6 +182,7 @@ def _lesson_rules(
                 "unknown-question",
             )
         yield from _table_shape_rules(slide)
+        yield from table_width_rules(course, slide)
         if isinstance(slide, QuoteSlide) and not (slide.attribution or slide.cite):
             yield _at(slide, "text", "quote says neither who said it nor where it is from; add "
                       "'attribution' or 'cite'", "unattributed-quote", "warning")
