@@ -23,6 +23,8 @@ PICTURE_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "GIF": "GIF"}
 MAX_PIXELS = 50_000_000
 """Larger pictures bloat every output and trip Pillow's decompression-bomb guard."""
 
+_TAKEN_BY = {"image": "decks, handouts and the site", "logo": "handout covers"}
+_FORMATS = {"image": "PNG, JPEG or GIF", "logo": "PNG, JPEG, GIF or SVG"}
 _SVG_HINT = "export it as PNG, e.g. 'rsvg-convert -w 1600 {name} -o {stem}.png'"
 
 
@@ -89,12 +91,12 @@ def _picture_content(
                 image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         reason = "not a picture" if isinstance(error, UnidentifiedImageError) else "damaged"
-        yield _at(node, field, f"{what} '{src}' is {reason}: decks, handouts and the site take "
-                  "PNG, JPEG or GIF files; save the picture again in one of these formats")
+        yield _at(node, field, f"{what} '{src}' is {reason}: {_TAKEN_BY[what]} take "
+                  f"{_FORMATS[what]} files; save the picture again in one of these formats")
         return
     if kind not in PICTURE_FORMATS:
-        yield _at(node, field, f"{what} '{src}' is a {kind} file; decks, handouts and the site "
-                  "all take PNG, JPEG or GIF: convert it to one of these")
+        yield _at(node, field, f"{what} '{src}' is a {kind} file; {_TAKEN_BY[what]} all take "
+                  f"{_FORMATS[what]}: convert it to one of these")
     elif width * height > MAX_PIXELS:
         yield _at(node, field, f"{what} '{src}' is {width} × {height} pixels "
                   f"({width * height / 1e6:.0f} megapixels), over the limit of "
