@@ -10,7 +10,6 @@ from pathlib import Path
 
 from coursegen.checks_images import logo_rules, picture_rules
 from coursegen.checks_tables import table_width_rules
-from coursegen.checks_templates import template_rules
 from coursegen.checks_text import text_rules
 from coursegen.errors import Diagnostic, Location
 from coursegen.load import module_item_location
@@ -46,6 +45,8 @@ def check_course(course: Course, today: date | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     found += _duplicates(course.sources, "id", "source", "duplicate-id")
     found += logo_rules(course)
+    from coursegen.checks_templates import template_rules  # Jinja: only when checking
+
     found += template_rules(course)
     found += _listed_twice(course)
     found += _banks_of_no_module(course)

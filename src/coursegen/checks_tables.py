@@ -15,7 +15,6 @@ from coursegen.errors import Diagnostic
 from coursegen.located import diagnostic_at
 from coursegen.model import Course
 from coursegen.model.slides import CaseSlide, SlideBase, TableSlide
-from coursegen.text import Run, parse_inline
 
 POINTS_PER_MM = 72 / 25.4
 PAGE_TEXT_WIDTH_MM = {"A4": 210 - 2 * 19, "Letter": 215.9 - 2 * 19}
@@ -28,6 +27,8 @@ HANDOUT_FONTS = ("Noto Sans", "Noto Serif")
 
 def table_width_rules(course: Course, slide: SlideBase) -> Iterator[Diagnostic]:
     """The slide's tables against the handout page (error) and the slide (warning)."""
+    from coursegen.text import parse_inline  # markdown-it: only when a course is checked
+
     tables = [slide] if isinstance(slide, TableSlide) else []
     if isinstance(slide, CaseSlide):
         tables += [e for e in slide.exhibits if e.columns]
@@ -48,6 +49,8 @@ def table_width_rules(course: Course, slide: SlideBase) -> Iterator[Diagnostic]:
 
 
 def _handout_width_mm(header: tuple, rows: list[tuple]) -> float:
+    from coursegen.text import Run
+
     sans, serif = _metrics(HANDOUT_FONTS[0]), _metrics(HANDOUT_FONTS[1])
     total = 0.0
     for column, title in enumerate(header):
