@@ -57,11 +57,13 @@ def _located_file(course: Course, node: Node, field: str, src: str, what: str):
     path = course_file(course.root, src)
     if path is None:
         yield _at(node, field, f"{what} '{src}' is outside the course folder; copy it into the "
-                  "course (e.g. images/) and give its path relative to the course folder")
+                  "course (e.g. images/) and give its path relative to the course folder",
+                  "outside-course")
         return None
     if not path.is_file():
         yield _at(node, field,
-                  f"{what} '{src}' not found (paths are relative to the course folder)")
+                  f"{what} '{src}' not found (paths are relative to the course folder)",
+                  "missing-image")
         return None
     return path
 
@@ -101,7 +103,7 @@ def _picture_content(
         yield _at(node, field, f"{what} '{src}' is {width} × {height} pixels "
                   f"({width * height / 1e6:.0f} megapixels), over the limit of "
                   f"{MAX_PIXELS // 1_000_000} megapixels; scale it down (2000 pixels across "
-                  "is plenty for a slide or a page)")
+                  "is plenty for a slide or a page)", "image-size")
 
 
 @contextmanager
@@ -136,5 +138,5 @@ def _svg_rules(node: Node, field: str, src: str, path: Path, what: str) -> Itera
         yield _at(node, field, f"{what} '{src}' is XML but not an SVG drawing; use a PNG or SVG")
 
 
-def _at(node: Node, field: str, message: str) -> Diagnostic:
-    return diagnostic_at(node, field, message, "image")
+def _at(node: Node, field: str, message: str, code: str = "image-format") -> Diagnostic:
+    return diagnostic_at(node, field, message, code)
