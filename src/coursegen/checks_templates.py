@@ -20,7 +20,7 @@ from coursegen.checks_deck_template import deck_template_rules
 from coursegen.errors import Diagnostic, Location
 from coursegen.model import Course
 from coursegen.model.base import suggest
-from coursegen.render.templating import BUILTIN_TEMPLATES, environment
+from coursegen.render.templating import BUILTIN_TEMPLATES, environment, template_dirs
 
 _JINJA_SUFFIXES = (".html", ".xml", ".j2", ".css")
 _COMPILED_FOLDERS = {"handout", "site", "scorm", "web"}
@@ -77,6 +77,7 @@ def _template_file_rules(course: Course, path: Path, name: str) -> Iterator[Diag
         yield Diagnostic(where, f"template syntax error: {error.message.rstrip('.')}; {_HINT}",
                          code="template")
         return
+    yield from _missing_templates(course, shown, source, tree)
     allowed = _names_read_by_builtin(folder) | set(env.globals)
     unknown = meta.find_undeclared_variables(tree) - allowed
     if folder not in _BUILTIN_FOLDERS:
@@ -90,6 +91,21 @@ def _template_file_rules(course: Course, path: Path, name: str) -> Iterator[Diag
         )
     if path.suffix == ".css":
         yield from stylesheet_rules(shown, source)
+
+
+def _missing_templates(course: Course, shown: str, source: str,
+                       tree: nodes.Template) -> Iterator[Diagnostic]:
+    """Templates this one extends, includes or imports by name that exist nowhere."""
+    folders = template_dirs(course)
+    for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
+        target = node.template
+        if not isinstance(target, nodes.Const) or getattr(node, "ignore_missing", False):
+            continue
+        if not any((folder / str(target.value)).is_file() for folder in folders):
+            yield Diagnostic(
+                _place(shown, source, node.lineno, str(target.value)),
+                f"template '{target.value}' exists neither in the course's templates/ nor in "
+                f"the built-in theme; {_HINT}", code="template")
 
 
 @lru_cache(maxsize=32)
