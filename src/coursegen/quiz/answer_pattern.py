@@ -11,6 +11,7 @@ repeats, e.g. `(a+)+` or `(\\w+\\s?)*`.
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 
 # sre's parser is the only parser of this syntax at hand; RE2 keeps its parse tree to itself.
@@ -19,8 +20,8 @@ from re import _parser as sre_parse
 import re2
 
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT}
-_BROWSER_GAPS = re.compile(r"(?<!\\)\(\?[^:]|\\[AzZ]")
-"""Inline flags, named groups and \\A \\z \\Z: RE2 and Python take them, JavaScript does not."""
+_BROWSER_GAPS = re.compile(r"(?<!\\)\(\?[^:]|\\[AzZ]|\[:\^?[a-z]+:\]")
+"""Inline flags, named groups, \\A \\z \\Z and [:alpha:]: RE2 takes them, JavaScript does not."""
 _MAX_MEMORY = 1 << 20
 """Bytes RE2 may spend on one compiled pattern: ample for an answer, bounded for a typo."""
 
@@ -37,7 +38,9 @@ def answer_matches(pattern: str, text: str, case_sensitive: bool) -> bool:
 def refusal(pattern: str) -> str | None:
     """Why `pattern` cannot be a regex answer, or None when every scorer can run it safely."""
     try:
-        tree = sre_parse.parse(pattern)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "possible nested set": judged below instead
+            tree = sre_parse.parse(pattern)
         _compiled(pattern, True)
     except re.error as error:
         return f"invalid regular expression: {error}"
@@ -47,8 +50,9 @@ def refusal(pattern: str) -> str | None:
     if browser_gap:
         return (
             f"regular expression uses '{browser_gap.group()}', which browsers' regular "
-            "expressions do not understand; use '(?:...)' or '(...)' for groups and the "
-            "question's case_sensitive setting for case (the whole answer is always matched)"
+            "expressions do not understand; write groups as '(...)' or '(?:...)', sets as "
+            "'[a-z]', and leave case to the question's case_sensitive setting (the whole "
+            "answer is always matched)"
         )
     if _nested_repeat(tree):
         return (
