@@ -82,7 +82,7 @@ def _compiled(pattern: str, case_sensitive: bool) -> re2._Regexp:
 
 
 def _nested_repeat(tree: sre_parse.SubPattern) -> bool:
-    """True when a part repeated more than once itself holds a repeat (star height over 1)."""
+    """True when a part repeated more than once itself repeats something more than once."""
     for op, value in tree:
         if op in _REPEATS and value[1] > 1 and _holds_repeat(value[2]):
             return True
@@ -92,8 +92,10 @@ def _nested_repeat(tree: sre_parse.SubPattern) -> bool:
 
 
 def _holds_repeat(tree: sre_parse.SubPattern) -> bool:
+    """True when `tree` repeats something more than once (an optional part, `b?`, is fine)."""
     return any(
-        op in _REPEATS or any(_holds_repeat(sub) for sub in _subpatterns(op, value))
+        (op in _REPEATS and value[1] > 1)
+        or any(_holds_repeat(sub) for sub in _subpatterns(op, value))
         for op, value in tree
     )
 
