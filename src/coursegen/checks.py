@@ -9,8 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from coursegen.checks_images import logo_rules, picture_rules
 from coursegen.checks_items import item_writing_rules
-from coursegen.errors import Diagnostic, Severity
+from coursegen.checks_tables import table_width_rules
+from coursegen.checks_text import text_rules
+from coursegen.errors import Diagnostic, Location
+from coursegen.located import diagnostic_at as _at
+from coursegen.located import module_item_location
 from coursegen.model import Course, Module
 from coursegen.model.base import Node, suggest
 from coursegen.model.quiz import (
@@ -25,21 +30,15 @@ from coursegen.model.slides import (
     CaseSlide,
     ImageSlide,
     KnowledgeCheckSlide,
+    QuoteSlide,
     ReferencesSlide,
     SectionSlide,
     TableSlide,
 )
 from coursegen.model.walk import citations_in_module
+from coursegen.quiz.answer_pattern import refusal
 
 _CATCH_ALL = re.compile(r"\b(all|none) of the (above|options)\b", re.IGNORECASE)
-
-
-def _at(
-    node: Node, field: str | None, message: str, code: str, severity: Severity = "error"
-) -> Diagnostic:
-    location = node.location_of(field) if field else node.location
-    path = node.path_of(field) if field else node.path
-    return Diagnostic(location, message, path=path, severity=severity, code=code)
 
 
 @dataclass(frozen=True)
@@ -62,10 +61,43 @@ def check_course(
     today = today or date.today()
     found: list[Diagnostic] = []
     found += _duplicates(course.sources, "id", "source", "duplicate-id")
+    found += logo_rules(course)
+    from coursegen.checks_templates import template_rules  # Jinja: only when checking
+
+    found += template_rules(course)
+    found += _listed_twice(course)
+    found += _banks_of_no_module(course)
+    found += text_rules(course)
     source_ids = None if unread.sources else {s.id for s in course.sources}
     for module in course.modules:
         found += list(_module_rules(course, module, source_ids, today, unread))
     return sorted(found, key=lambda d: (d.location is None, d.location or 0))
+
+
+def _banks_of_no_module(course: Course) -> list[Diagnostic]:
+    listed = set(course.info.modules)
+    return [
+        Diagnostic(Location(f"quizzes/{bank.name}"),
+                   f"question bank for module '{bank.stem}', which course.yaml does not list; "
+                   f"add '{bank.stem}' to 'modules' or remove the file", severity="warning",
+                   code="unlisted-bank")
+        for bank in sorted((course.root / "quizzes").glob("*.yaml")) if bank.stem not in listed
+    ]
+
+
+def _listed_twice(course: Course) -> list[Diagnostic]:
+    first: dict[str, int] = {}
+    found = []
+    for index, module_id in enumerate(course.info.modules):
+        if module_id in first:
+            line = module_item_location(course.info, first[module_id])
+            where = f" (first at line {line.line})" if line and line.line else ""
+            found.append(Diagnostic(
+                module_item_location(course.info, index),
+                f"module '{module_id}' is listed twice{where}; list each module once",
+                path=f"modules[{index}]", code="duplicate-id"))
+        first.setdefault(module_id, index)
+    return found
 
 
 def _duplicates(nodes: tuple, field: str, what: str, code: str) -> list[Diagnostic]:
@@ -100,6 +132,11 @@ def _module_rules(
     yield from _duplicates(module.objectives, "id", "objective", "duplicate-id")
     yield from _duplicates(module.lessons, "id", "lesson", "duplicate-id")
     objective_ids = {o.id for o in module.objectives}
+    lesson_minutes = sum(lesson.duration for lesson in module.lessons)
+    if lesson_minutes > module.duration:
+        yield _at(module, "duration", f"the lessons take {lesson_minutes} minutes but the module "
+                  f"says {module.duration}, which covers and the site print; make it the total "
+                  "of its lessons (or more, for breaks and exercises)", "duration", "warning")
     if source_ids is not None:
         yield from _citation_rules(module, source_ids)
     bank_unread = module.id in unread.banks or Path(module.folder).name in unread.banks
@@ -175,13 +212,8 @@ def _lesson_rules(
     yield from _duplicates(tuple(s for s in lesson.slides if s.id), "id", "slide", "duplicate-id")
     for slide in lesson.slides:
         yield from _update_rules(slide, today)
-        if isinstance(slide, ImageSlide) and not (course.root / slide.src).is_file():
-            yield _at(
-                slide,
-                "src",
-                f"image '{slide.src}' not found (paths are relative to the course folder)",
-                "missing-image",
-            )
+        if isinstance(slide, ImageSlide):
+            yield from picture_rules(course, slide, "src", slide.src)
         if isinstance(slide, KnowledgeCheckSlide) and not bank_unread and (
             module.bank is None or module.bank.question(slide.question) is None
         ):
@@ -192,6 +224,10 @@ def _lesson_rules(
                 "unknown-question",
             )
         yield from _table_shape_rules(slide)
+        yield from table_width_rules(course, slide)
+        if isinstance(slide, QuoteSlide) and not (slide.attribution or slide.cite):
+            yield _at(slide, "text", "quote says neither who said it nor where it is from; add "
+                      "'attribution' or 'cite'", "unattributed-quote", "warning")
         if not isinstance(slide, SectionSlide | ReferencesSlide) and not slide.notes:
             yield _at(
                 slide,
@@ -312,11 +348,9 @@ def _question_rules(question) -> Iterator[Diagnostic]:
                 )
     elif isinstance(question, ShortAnswer):
         for answer in question.answers:
-            if answer.regex:
-                try:
-                    re.compile(answer.text)
-                except re.error as error:
-                    yield _at(answer, "text", f"invalid regular expression: {error}", "regex")
+            problem = refusal(answer.text) if answer.regex else None
+            if problem:
+                yield _at(answer, "text", problem, "regex")
     elif isinstance(question, Matching):
         for side in ("left", "right"):
             values = Counter(getattr(p, side) for p in question.pairs)

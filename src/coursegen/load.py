@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from coursegen.checks import Unread, check_course
 from coursegen.errors import CourseInvalid, Diagnostic, Location
+from coursegen.located import module_item_location
 from coursegen.model import Course, CourseInfo, Lesson, Module, QuestionBank, SourceList, Theme
 from coursegen.model.base import Node
 from coursegen.model_errors import diagnostics_from
@@ -151,7 +152,7 @@ def _read_module(
     if not folder.is_dir():
         reader.diagnostics.append(
             Diagnostic(
-                info and info.location_of("modules") and _item_location(info, index),
+                info and info.location_of("modules") and module_item_location(info, index),
                 f"module '{module_id}' has no folder modules/{module_id}/; "
                 "create it or remove the id",
                 path=f"modules[{index}]",
@@ -210,15 +211,6 @@ def _read_theme(reader: _Reader, root: Path) -> Theme | None:
     if folder is None or not (folder / THEME_FILE).is_file():
         return Theme()
     return reader.read(Theme, folder / THEME_FILE)
-
-
-def _item_location(info: CourseInfo, index: int) -> Location | None:
-    location = info.location_of("modules")
-    return (
-        Location(location.file, location.line + index + 1, location.column + 2)
-        if location and location.line
-        else location
-    )
 
 
 def _report_unlisted_modules(reader: _Reader, root: Path, info: CourseInfo | None) -> None:

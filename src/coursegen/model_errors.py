@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Any
@@ -126,6 +127,13 @@ def _message(item: dict, missing: str | None) -> str:
         return f"expected a whole number, got {got}"
     if kind in {"float_type", "float_parsing"}:
         return f"expected a number, got {got}"
+    if kind == "finite_number":
+        if not isinstance(value, float):
+            return f"expected a finite number, got {got}"
+        if math.isnan(value):
+            return "expected a number, got .nan, which YAML reads as 'not a number'"
+        sign = "" if value > 0 else "-"
+        return f"expected a number, got {sign}.inf, which YAML reads as infinity"
     if kind.startswith("date"):
         return f"expected a date written YYYY-MM-DD, got {got}"
     if kind == "literal_error":

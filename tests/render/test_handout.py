@@ -10,7 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from coursegen.build import load_checked
+from coursegen.checks import check_course
 from coursegen.errors import TemplateInvalid
+from coursegen.load import load_course
 from coursegen.render.handout import render_handouts
 from coursegen.render.options import RenderOptions
 from coursegen.scaffold import create_course
@@ -216,7 +218,11 @@ def test_a_broken_course_template_names_its_file_and_line(
     shutil.copytree(starter, root, ignore=shutil.ignore_patterns("build"))
     (root / "templates" / "handout").mkdir(parents=True)
     (root / "templates" / "handout" / "module.html").write_text(source)
-    course, _ = load_checked(root)
+    course = load_course(root)
+    # `check` (and so every build) reports the template first; the renderer still names it
+    # when it is handed the course unchecked.
+    errors = [str(d) for d in check_course(course) if d.severity == "error"]
+    assert len(errors) == 1 and errors[0].startswith("templates/handout/module.html:3:")
     with pytest.raises(TemplateInvalid) as raised:
         render_handouts(course, root / "build", RenderOptions(modules=("getting-started",)))
     assert str(raised.value).startswith(message)

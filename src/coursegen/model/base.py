@@ -56,6 +56,7 @@ class Node(BaseModel):
     model_config = ConfigDict(
         frozen=True, extra="forbid", populate_by_name=True, coerce_numbers_to_str=True,
         defer_build=True,
+        allow_inf_nan=False,  # YAML's .nan and .inf are no answer, tolerance or pass mark
     )
 
     _origin: Origin | None = PrivateAttr(default=None)

@@ -86,7 +86,10 @@ class Branding(Node):
 
     primary_colour: str = Field(default="#1F3A5F", pattern=r"^#[0-9A-Fa-f]{6}$")
     accent_colour: str = Field(default="#C8102E", pattern=r"^#[0-9A-Fa-f]{6}$")
-    logo: str | None = Field(default=None, description="Logo image, relative to the course folder")
+    logo: str | None = Field(
+        default=None,
+        description="Logo for handout covers, inside the course folder: PNG, JPEG, GIF or SVG",
+    )
     deck_template: str | None = Field(
         default=None, description="A .pptx whose layouts the decks use, relative to the course"
     )

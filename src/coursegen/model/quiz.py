@@ -81,7 +81,11 @@ class AcceptedAnswer(Node):
 
     text: str
     fraction: float = Field(default=100, ge=0, le=100)
-    regex: bool = Field(default=False, description="Treat text as a regular expression")
+    regex: bool = Field(
+        default=False,
+        description="Treat text as a regular expression (RE2 syntax, matched against the "
+        "whole answer; no back-references or look-around)",
+    )
     feedback: str | None = None
 
     @classmethod

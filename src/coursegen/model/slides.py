@@ -143,7 +143,10 @@ class ImageSlide(SlideBase):
 
     kind: Literal["image"]
     title: str
-    src: str = Field(description="Image path, relative to the course folder")
+    src: str = Field(
+        description="Image path inside the course folder, relative to it: a PNG, JPEG or GIF "
+        "of at most 50 megapixels"
+    )
     alt: str = Field(
         description="Alternative text describing the image for screen readers",
         json_schema_extra={"pattern": r"\S"},

@@ -40,8 +40,8 @@ pins them down):
   set of options worth marks.
 * short answer: text is NFKC-normalised, white space collapsed, compared
   ignoring case (unless ``case_sensitive``) and accents (when ``fold_accents``:
-  NFKD, then combining marks dropped). A regex answer must match the whole
-  normalised text. The best matching answer's fraction counts.
+  NFKD, then combining marks dropped). A regex answer (RE2 syntax, matched in
+  linear time) must match the whole normalised text. The best matching answer's fraction counts.
 * numeric: right when ``|response - answer| <= tolerance`` (absolute) or
   ``<= tolerance * |answer|`` (relative; 0.05 is 5 %), plus 1e-9 × max(1, |answer|)
   for floating-point rounding.
@@ -52,7 +52,6 @@ pins them down):
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -67,6 +66,7 @@ from coursegen.model.quiz import (
     SingleChoice,
     TrueFalse,
 )
+from coursegen.quiz.answer_pattern import answer_matches
 
 FULL = 1 - 1e-9
 """A fraction at or above this counts as fully correct (floating-point sums of shares)."""
@@ -272,8 +272,7 @@ def _accepts(question: ShortAnswer, answer: Any, typed: str) -> bool:
     if answer.regex:
         pattern = _fold(answer.text) if question.fold_accents else answer.text
         text = _fold(typed) if question.fold_accents else typed
-        flags = 0 if question.case_sensitive else re.IGNORECASE
-        return re.fullmatch(pattern, text, flags) is not None
+        return answer_matches(pattern, text, question.case_sensitive)
     normal = normalise_text(typed, question.case_sensitive, question.fold_accents)
     return normal == normalise_text(answer.text, question.case_sensitive, question.fold_accents)
 

@@ -197,12 +197,11 @@ class TableFitter:
         broken across lines; what is left is shared by the amount of text.
         """
         count = len(rows[0])
-        weights, floors = [], []
+        weights = []
         for column in range(count):
             longest = max(len("".join(r.text for r in row[column])) for row in rows)
             weights.append(min(max(longest, 8), 60))
-            word = max(self.metrics.longest_word(row[column], size) for row in rows)
-            floors.append(word / SAFETY + 2 * CELL_INSET_X + 1)
+        floors = self.floors(rows, size)
         if sum(floors) >= width:
             return tuple(width * f / sum(floors) for f in floors)
         shares = [width * w / sum(weights) for w in weights]
@@ -211,6 +210,14 @@ class TableFitter:
         rest = sum(weights[i] for i in range(count) if i not in short)
         return tuple(floors[i] if i in short else max(floors[i], spare * weights[i] / rest)
                      for i in range(count))
+
+    def floors(self, rows: Sequence[Sequence[tuple[Run, ...]]], size: float) -> list[float]:
+        """Each column's least width at `size`: its longest word, unbroken, plus the cell insets.
+
+        A table whose floors add up to more than its box has its words broken letter by letter.
+        """
+        return [max(self.metrics.longest_word(row[column], size) for row in rows) / SAFETY
+                + 2 * CELL_INSET_X + 1 for column in range(len(rows[0]))]
 
     def row_heights(self, rows: Sequence[Sequence[tuple[Run, ...]]], widths: Sequence[float],
                     size: float) -> list[float]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from coursegen.model import Course, Module, Source
@@ -90,7 +90,7 @@ class LessonContext:
 
     def image(self, src: str) -> str:
         """The image's path relative to the lesson page; the file is copied at the end."""
-        name = f"images/{Path(src).name}"
+        name = _site_name(src)
         self.images[name] = src
         return name
 
@@ -103,6 +103,20 @@ class LessonContext:
         payload = {"module": self.module.id, "pass_mark": 100,
                    "questions": [question_payload(question, bank.settings.scoring)]}
         return quiz_view(f"check-{anchor}", None, payload)
+
+
+def _site_name(src: str) -> str:
+    """Where a picture goes in a module's site folder: its own path in the course, normalised.
+
+    Keeping the folders keeps two pictures with one file name in different folders apart.
+    """
+    parts: list[str] = []
+    for part in PurePosixPath(src.replace("\\", "/")).parts:
+        if part == "..":
+            parts = parts[:-1]
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
 
 
 def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[Path]:
