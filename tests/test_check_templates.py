@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import shutil
 
-from coursegen.theme import BUILTIN_TEMPLATES
-
 from coursegen.checks import check_course
 from coursegen.load import load_course
 from coursegen.scaffold import create_course
+from coursegen.theme import BUILTIN_TEMPLATES
 
 
 def test_a_course_with_a_copy_of_every_built_in_template_checks_clean(tmp_path) -> None:
