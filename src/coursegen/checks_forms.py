@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from coursegen.checks_items import warn
 from coursegen.errors import Diagnostic
+from coursegen.located import warning_at as warn
 from coursegen.model import Module
 from coursegen.model.quiz import QuestionBank
 from coursegen.model.slides import KnowledgeCheckSlide

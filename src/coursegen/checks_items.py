@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from coursegen.checks_forms import FORM_RULES, form_rules
 from coursegen.errors import Diagnostic
+from coursegen.located import warning_at as warn
 from coursegen.model import Module
-from coursegen.model.base import Node
 from coursegen.model.quiz import (
     Matching,
     MultipleResponse,
@@ -46,17 +47,8 @@ RULES = {
 }
 
 
-def warn(node: Node, field: str | None, message: str, code: str) -> Diagnostic:
-    """A warning at a node (or one of its fields), with the rule's code."""
-    location = node.location_of(field) if field else node.location
-    path = node.path_of(field) if field else node.path
-    return Diagnostic(location, message, path=path, severity="warning", code=code)
-
-
 def item_writing_rules(module: Module, bank: QuestionBank) -> Iterator[Diagnostic]:
     """Every item-writing and test-form rule over one bank, minus the rules it switches off."""
-    from coursegen.checks_forms import FORM_RULES, form_rules
-
     off = set(bank.settings.lint.ignore)
     for code in off - set(RULES) - set(FORM_RULES):
         known = ", ".join(sorted({*RULES, *FORM_RULES}))

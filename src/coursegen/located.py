@@ -16,6 +16,11 @@ def diagnostic_at(
     return Diagnostic(location, message, path=path, severity=severity, code=code)
 
 
+def warning_at(node: Node, field: str | None, message: str, code: str) -> Diagnostic:
+    """A warning at a node (or one of its fields), with the rule's code."""
+    return diagnostic_at(node, field, message, code, "warning")
+
+
 def module_item_location(info: CourseInfo, index: int) -> Location | None:
     """Where item `index` of course.yaml's `modules` list is written (one item a line)."""
     location = info.location_of("modules")
