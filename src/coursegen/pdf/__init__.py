@@ -25,11 +25,11 @@ SANS = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
 def font_config() -> Any:
     """The one WeasyPrint font configuration of the process (fonts are looked up once).
 
-    Also installs the faster footnote-area update (`render.weasy_footnotes`) before any layout.
+    Also installs the faster footnote-area update (`pdf.footnotes`) before any layout.
     """
     from weasyprint.text.fonts import FontConfiguration
 
-    from coursegen.render import weasy_footnotes
+    from coursegen.pdf import footnotes as weasy_footnotes
 
     weasy_footnotes.install()
     return FontConfiguration()

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from coursegen.render import weasy_footnotes
+from coursegen.pdf import footnotes as weasy_footnotes
 
 RENDER = """
 import sys
 from weasyprint import CSS, HTML
 if sys.argv[1] == "patched":
-    from coursegen.render import weasy_footnotes
+    from coursegen.pdf import footnotes as weasy_footnotes
     assert weasy_footnotes.install()
 html, css = (open(path, encoding="utf-8").read() for path in sys.argv[2:4])
 out = sys.argv[4]
