@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from coursegen.build import build, resolve_targets
-from coursegen.build_jobs import MANIFEST, plan_jobs
+from coursegen.build_jobs import plan_jobs
+from coursegen.build_manifest import MANIFEST
 from coursegen.render.options import RenderOptions
 
 TARGETS = resolve_targets(None)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from coursegen.checks import check_course
 from coursegen.errors import CourseInvalid, Diagnostic, Location
 from coursegen.model import Course, CourseInfo, Lesson, Module, QuestionBank, SourceList
 from coursegen.model.base import Node
@@ -109,6 +110,31 @@ def load_course(root: Path) -> Course:
     if course is None:
         raise CourseInvalid(diagnostics)
     return course
+
+
+def load_checked(root: Path, strict: bool = False) -> tuple[Course, list[Diagnostic]]:
+    """Load and check a course; raises CourseInvalid if it has errors (or warnings, if strict)."""
+    course, diagnostics = read_course(root)
+    if course is not None:
+        diagnostics = diagnostics + check_course(course)
+    bad = [d for d in diagnostics if d.severity == "error" or strict]
+    if course is None or bad:
+        raise CourseInvalid(diagnostics)
+    return course, diagnostics
+
+
+def listed_module_ids(root: Path) -> list[str] | None:
+    """The module ids course.yaml lists, read without validating anything; None if unreadable.
+
+    A build uses them to decide, from file bytes alone, whether anything is
+    stale; a broken course.yaml is reported when the course is loaded.
+    """
+    try:
+        data = read_yaml(Path(root) / COURSE_FILE, COURSE_FILE).data
+    except (OSError, YamlProblem):
+        return None
+    modules = data.get("modules") if isinstance(data, dict) else None
+    return [str(m) for m in modules] if isinstance(modules, list) else None
 
 
 def _read_module(reader: _Reader, root: Path, info: CourseInfo, index: int) -> Module | None:

@@ -14,7 +14,7 @@ from openxml_audit import validate_pptx
 from PIL import Image
 from pptx import Presentation
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.deck import FOOTER_TYPES, render_decks
 from coursegen.render.deck_geometry import BUILT_IN
 from coursegen.render.deck_specs import build_deck_specs

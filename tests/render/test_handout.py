@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coursegen.build import load_checked
 from coursegen.errors import TemplateInvalid
+from coursegen.load import load_checked
 from coursegen.render.handout import render_handouts
 from coursegen.render.options import RenderOptions
 from coursegen.scaffold import create_course

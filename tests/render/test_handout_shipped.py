@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.handout import render_handouts
 from coursegen.render.options import RenderOptions
 from tests.render.handout_pdf import (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.render.site import render_site
 from coursegen.scaffold import create_course

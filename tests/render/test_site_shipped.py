@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.render.site import render_site
 from tests.conftest import REPO
