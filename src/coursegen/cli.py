@@ -143,8 +143,8 @@ def build(
     click.echo(summary_line(result))
     if strict and result.diagnostics:
         count = len(result.diagnostics)
-        click.echo(f"coursegen: --strict: {count} warning{'s' * (count != 1)} raised by the "
-                   "build count as errors", err=True)
+        click.echo(f"coursegen: --strict fails on warnings, and this build raised {count}",
+                   err=True)
     if result.failed or (strict and result.diagnostics):
         sys.exit(1)
 
