@@ -103,11 +103,11 @@ class BarProgress(PlainProgress):
         if outcome.error:
             self.progress.console.print(
                 f"[red]FAILED[/red] {escape(outcome.job.key)}: {escape(outcome.error)}",
-                markup=True, emoji=False, highlight=False,
+                markup=True, emoji=False, highlight=False, soft_wrap=True,  # paths stay whole
             )
         elif self.verbose:
             self.progress.console.print(f"{outcome.job.key}: {outcome.seconds:.1f}s",
-                                        markup=False, emoji=False, highlight=False)
+                                        markup=False, emoji=False, highlight=False, soft_wrap=True)
         if self.task is not None:
             self.progress.update(self.task, advance=1, description=f"built {outcome.job.key}")
 
