@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -89,3 +90,8 @@ def block_html(text: str) -> Markup:
     """Prose with blank-line-separated paragraphs as safe HTML paragraphs."""
     paragraphs = [p.strip() for p in (text or "").split("\n\n") if p.strip()]
     return Markup("".join(f"<p>{inline_html(' '.join(p.split()))}</p>" for p in paragraphs))
+
+
+def long_date(day: dt.date) -> str:
+    """A date as decks and handouts print it: '5 March 2026' (no platform-only strftime codes)."""
+    return f"{day.day} {day:%B %Y}"

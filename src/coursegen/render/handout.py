@@ -20,7 +20,7 @@ from coursegen.render.handout_model import Citations, ModuleView, module_view
 from coursegen.render.options import RenderOptions
 from coursegen.render.template_errors import render_template
 from coursegen.render.templating import environment
-from coursegen.text import inline_html
+from coursegen.text import inline_html, long_date
 
 PDF_VARIANT = "pdf/ua-1"
 SERIF = '"Noto Serif", "DejaVu Serif", "Liberation Serif", serif'
@@ -154,8 +154,3 @@ def prose_with_footnotes(citations: Citations, text: str, cites: tuple[str, ...]
         last = inline_html(paragraphs[-1]) + footnote_spans(citations, cites)
         parts.append(Markup("<p>{}</p>").format(last))
     return Markup("").join(parts)
-
-
-def long_date(day: dt.date) -> str:
-    """A date as printed on covers: '21 November 2026'."""
-    return f"{day.day} {day:%B %Y}"
