@@ -140,6 +140,7 @@ def test_worksheet_asks_the_post_test_with_lettered_choices(built) -> None:
         r"\b[ABC] It helps criminals and investigators alike", text)
 
 
+@pytest.mark.slow  # the PDF/UA checker
 def test_pdf_ua_checker_finds_no_errors(built) -> None:
     assert pdf_ua_errors(list(built.values())) == []
 

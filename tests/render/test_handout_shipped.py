@@ -23,7 +23,7 @@ from tests.render.handout_pdf import (
     pinpoint,
 )
 
-pytestmark = needs_pdftotext
+pytestmark = [needs_pdftotext, pytest.mark.slow]  # renders every shipped handout
 
 
 @pytest.fixture(scope="module")

@@ -87,6 +87,7 @@ def test_the_html_is_valid(site) -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow  # Chromium
 def test_axe_finds_no_violations(site, browser) -> None:
     axe = need_node_package("axe-core") / "axe.min.js"
     page = browser.new_page()
@@ -102,6 +103,7 @@ def test_axe_finds_no_violations(site, browser) -> None:
     page.close()
 
 
+@pytest.mark.slow  # Chromium
 def test_the_quiz_scores_in_the_browser_and_keeps_answers_between_visits(site, browser) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -125,6 +127,7 @@ def test_the_quiz_scores_in_the_browser_and_keeps_answers_between_visits(site, b
     context.close()
 
 
+@pytest.mark.slow  # Chromium
 def test_lessons_read_are_marked_on_the_module_page(site, browser) -> None:
     context = browser.new_context()
     page = context.new_page()

@@ -12,6 +12,8 @@ from coursegen.render.site import render_site
 from tests.conftest import REPO
 from tests.js.tools import CHROMIUM_ARGS, need_chromium, need_node_package, vnu
 
+pytestmark = pytest.mark.slow  # renders the shipped site; vnu and Chromium check every page
+
 
 @pytest.fixture(scope="module")
 def shipped_site(tmp_path_factory) -> Path:
