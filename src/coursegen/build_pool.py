@@ -63,6 +63,7 @@ def run_jobs(course: Course, jobs: list[Job], out_dir: Path, options: RenderOpti
         return
     import multiprocessing  # only a build of several jobs needs a pool
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context(start_method())
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
@@ -72,7 +73,11 @@ def run_jobs(course: Course, jobs: list[Job], out_dir: Path, options: RenderOpti
         for job in jobs[:workers]:
             progress.begin(job)
         for future in as_completed(futures):
-            outcome = future.result()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:  # a worker was killed (out of memory?) during a job
+                outcome = JobOutcome(futures[future], [], "the process building it was killed "
+                                     "before it finished; run the build again")
             progress.finish_job(outcome)
             yield outcome
     except BaseException:  # Ctrl-C, or the caller stopped: end the workers now, not after
