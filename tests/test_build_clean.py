@@ -74,6 +74,25 @@ def test_clean_of_one_target_keeps_the_other_targets_outputs(starter_course: Pat
     assert again.stdout.splitlines()[-1].startswith("0 built (0 files), 3 up to date")
 
 
+def test_clean_removes_what_earlier_builds_wrote_under_other_names(starter_course: Path) -> None:
+    assert coursegen("build", "--only", "lms", str(starter_course)).returncode == 0
+    lms = starter_course / "build" / "lms"
+    course_yaml = starter_course / "course.yaml"
+    course_yaml.write_text(course_yaml.read_text().replace("id: my-course", "id: evidence"))
+    assert coursegen("build", "--only", "lms", str(starter_course)).returncode == 0
+    assert (lms / "my-course-scorm12.zip").is_file()  # the old name, left by the rename
+    # A job that fails half way has still written files: coursegen knows them too.
+    (starter_course / "templates" / "site").mkdir(parents=True)
+    (starter_course / "templates" / "site" / "lesson.html").write_text("{{ no_such_thing }}")
+    failed = coursegen("build", "--only", "site", str(starter_course))
+    assert failed.returncode == 1
+    assert (starter_course / "build" / "site" / "index.html").is_file()
+    cleaned = coursegen("build", "--clean", "--only", "lms", str(starter_course))
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert not (lms / "my-course-scorm12.zip").exists()
+    assert (lms / "evidence-scorm12.zip").is_file()
+
+
 def test_clean_with_a_broken_course_removes_nothing(starter_course: Path) -> None:
     assert coursegen("build", "--only", "lms", str(starter_course)).returncode == 0
     out = starter_course / "build"

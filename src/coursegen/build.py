@@ -146,5 +146,8 @@ def _run(course: Course, plan: list[Job], fingerprints: Fingerprints, manifest: 
             result.built.append(outcome)
             result.diagnostics.extend(outcome.diagnostics)
         else:
+            manifest.record_failure(outcome.job, [p.relative_to(out_dir).as_posix()
+                                                  for p in outcome.written
+                                                  if p.is_relative_to(out_dir)])
             result.failed.append(outcome)
     return result

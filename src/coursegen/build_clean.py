@@ -31,7 +31,7 @@ def clean_outputs(out_dir: Path, manifest: Manifest, targets: list[str],
             if key in planned_keys or (every_module and key.split(":", 1)[0] in targets)]
     removed = remove_temporaries(out_dir)
     for key in keys:
-        for name in manifest.entries[key].get("outputs", ()):
+        for name in manifest.files_of(key):
             path = out_dir / name
             if not path.resolve().is_relative_to(out_dir.resolve()):
                 continue  # a manifest edited by hand: never reach outside the folder

@@ -71,6 +71,8 @@ class JobOutcome:
     seconds: float = 0.0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Warnings the renderer found (e.g. text too long for a slide), from `outputs.diagnostics`."""
+    written: list[Path] = field(default_factory=list)
+    """Every file the job wrote, also when it failed half way."""
 
 
 @dataclass

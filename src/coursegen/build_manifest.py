@@ -46,8 +46,21 @@ class Manifest:
         """Remember a finished job and save the manifest at once (atomically)."""
         self.entries[job.key] = {"fingerprint": fingerprint, "outputs": outputs,
                                  "seconds": round(seconds, 3),
-                                 "warnings": [d.as_dict() for d in warnings]}
+                                 "warnings": [d.as_dict() for d in warnings],
+                                 "earlier": self._earlier(job, outputs)}
         self.save()
+
+    def record_failure(self, job: Job, written: list[str]) -> None:
+        """Remember the files a failed job wrote (the job stays stale), for `--clean`."""
+        entry = self.entries.setdefault(job.key, {"fingerprint": None, "outputs": []})
+        entry["earlier"] = self._earlier(job, entry.get("outputs", []), written)
+        self.save()
+
+    def _earlier(self, job: Job, outputs: list[str], written: list[str] = ()) -> list[str]:
+        """Files the job wrote once but does not list now (a course renamed, a failed run)."""
+        entry = self.entries.get(job.key, {})
+        before = {*entry.get("outputs", ()), *entry.get("earlier", ()), *written}
+        return sorted(before - set(outputs))
 
     def record_check(self, fingerprint: str, warnings: list[Diagnostic], seconds: float) -> None:
         """Remember the course check's warnings for these inputs, to show them on later builds."""
@@ -69,8 +82,12 @@ class Manifest:
 
     def written(self) -> set[str]:
         """Every file (relative to the output folder, '/'-separated) a recorded job wrote."""
-        return {Path(name).as_posix() for entry in self.entries.values()
-                for name in entry.get("outputs", ())}
+        return {Path(name).as_posix() for key in self.entries for name in self.files_of(key)}
+
+    def files_of(self, key: str) -> list[str]:
+        """The files a job wrote: its current outputs and those of earlier runs."""
+        entry = self.entries.get(key, {})
+        return [*entry.get("outputs", ()), *entry.get("earlier", ())]
 
     def forget(self, keys: list[str]) -> None:
         """Drop these jobs' entries and save the manifest."""

@@ -22,6 +22,7 @@ from coursegen.build_jobs import TARGETS, Job, JobOutcome
 from coursegen.build_progress import BuildProgress
 from coursegen.errors import CoursegenError, UsageError
 from coursegen.model import Course
+from coursegen.output import recording_writes
 from coursegen.render.options import RenderOptions
 
 START_METHOD_VARIABLE = "COURSEGEN_START_METHOD"
@@ -38,16 +39,17 @@ def run_job(course: Course, job: Job, out_dir: Path, options: RenderOptions) -> 
         notes=options.notes,
         paper=options.paper,
     )
-    try:
-        render = getattr(importlib.import_module(module_name), function)
-        outputs = render(course, out_dir, job_options)
-        return JobOutcome(job, list(outputs), None, time.perf_counter() - started,
-                          list(getattr(outputs, "diagnostics", ())))
-    except CoursegenError as error:
-        message = str(error)
-    except Exception as error:  # a renderer bug fails its job, not the whole build
-        message = f"{type(error).__name__}: {error}"
-    return JobOutcome(job, [], message, time.perf_counter() - started)
+    with recording_writes() as written:
+        try:
+            render = getattr(importlib.import_module(module_name), function)
+            outputs = render(course, out_dir, job_options)
+            return JobOutcome(job, list(outputs), None, time.perf_counter() - started,
+                              list(getattr(outputs, "diagnostics", ())), list(written))
+        except CoursegenError as error:
+            message = str(error)
+        except Exception as error:  # a renderer bug fails its job, not the whole build
+            message = f"{type(error).__name__}: {error}"
+        return JobOutcome(job, [], message, time.perf_counter() - started, [], list(written))
 
 
 def run_jobs(course: Course, jobs: list[Job], out_dir: Path, options: RenderOptions,

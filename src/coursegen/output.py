@@ -33,8 +33,28 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         yield temporary
         os.replace(temporary, target)
+        for record in _records:
+            record.append(target)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+_records: list[list[Path]] = []
+
+
+@contextmanager
+def recording_writes() -> Iterator[list[Path]]:
+    """Yield a list that collects every file written (by `atomic_path`) in this process meanwhile.
+
+    The build records them, so a job that fails half way still has its files known
+    to `--clean`.
+    """
+    record: list[Path] = []
+    _records.append(record)
+    try:
+        yield record
+    finally:
+        _records.remove(record)
 
 
 def remove_temporaries(folder: Path) -> list[Path]:
