@@ -29,7 +29,7 @@ test: $(VENV)/.installed-dev tests/js/node_modules/.installed
 	$(BIN)/python -m pytest -W error -n 2 --dist loadfile
 
 # Everything but the tests marked slow (shipped-course renders, LibreOffice, Chromium, the PDF/UA
-# checker, killed builds): for the edit-test loop. `make test` still runs them all.
+# and vnu checkers, killed builds): for the edit-test loop. `make test` still runs them all.
 test-fast: $(VENV)/.installed-dev tests/js/node_modules/.installed
 	$(BIN)/python -m pytest -W error -m "not slow" -n 2 --dist loadfile
 

@@ -142,6 +142,7 @@ def test_a_failed_attempt_is_reported_as_failed_and_suspended(browser, lms_site)
     context.close()
 
 
+@pytest.mark.slow  # the vnu checker (Java)
 def test_the_launch_page_is_valid_html(lms_site) -> None:
     result = vnu(lms_site / "pkg")
     print("vnu:", result.stdout, result.stderr)

@@ -81,6 +81,7 @@ def test_every_link_is_relative_and_resolves_offline(site) -> None:
                 assert (site / page).parent.joinpath(path).resolve().is_file(), f"{page}: {target}"
 
 
+@pytest.mark.slow  # the vnu checker (Java)
 def test_the_html_is_valid(site) -> None:
     result = vnu(site)
     print("vnu:", result.stdout, result.stderr)
