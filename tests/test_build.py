@@ -264,3 +264,19 @@ def test_no_platform_only_date_codes(tmp_path: Path) -> None:
     title_slide = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes
                            if shape.has_text_frame)
     assert "5 March 2026" in title_slide
+
+
+def test_ctrl_c_stops_watch_started_with_ctrl_c_ignored(starter_course: Path) -> None:
+    # A background job of a script (`make test &`, a CI runner) starts with Ctrl-C ignored;
+    # in its own terminal, watch must still stop on it.
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(sys.executable, ["-m", "coursegen", "watch", "--only", "lms",
+                                           str(starter_course)], timeout=120,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    child.expect("watching .* for changes")
+    child.sendintr()
+    child.expect("coursegen: interrupted", timeout=30)
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    assert child.exitstatus == 130
+

@@ -163,8 +163,9 @@ def watch(
     from coursegen.build import preload_renderers
     from coursegen.build_progress import PlainProgress, summary_line
     from coursegen.render.options import RenderOptions
-    from coursegen.watch import changes, snapshot
+    from coursegen.watch import changes, snapshot, take_ctrl_c
 
+    take_ctrl_c()
     targets = [t.strip() for t in only.split(",") if t.strip()] if only else None
     options = RenderOptions(modules=modules or None)
 
