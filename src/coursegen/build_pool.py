@@ -16,6 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from coursegen.build_jobs import TARGETS, Job, JobOutcome
@@ -71,7 +72,8 @@ def run_jobs(course: Course, jobs: list[Job], out_dir: Path, options: RenderOpti
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                initargs=(course, os.getpid()))
     try:
-        futures = {pool.submit(_run_in_worker, job, out_dir, options): job for job in jobs}
+        with _ctrl_c_held():  # the workers and the pool's threads start with Ctrl-C held back
+            futures = {pool.submit(_run_in_worker, job, out_dir, options): job for job in jobs}
         for job in jobs[:workers]:
             progress.begin(job)
         for future in as_completed(futures):
@@ -102,6 +104,24 @@ def start_method() -> str:
     return "fork" if "fork" in available else "spawn"
 
 
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C back while the pool starts; it is handled (by this thread) just after.
+
+    Threads and processes started meanwhile inherit the held signal: the pool's
+    threads never take a Ctrl-C meant for the build, and a worker ignores it
+    before it can interrupt the worker's start.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: Ctrl-C reaches the main thread
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _stop_workers(pool) -> None:
     """Terminate the pool's workers without waiting for their jobs."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
@@ -120,6 +140,8 @@ def _init_worker(course: Course, build_pid: int) -> None:
     global _WORKER_COURSE
     _WORKER_COURSE = course
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the build, which stops us
+    if hasattr(signal, "pthread_sigmask"):  # started with Ctrl-C held back (see _ctrl_c_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     threading.Thread(target=_exit_with_build, args=(build_pid,), daemon=True).start()
 
 
