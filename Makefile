@@ -1,9 +1,9 @@
-# The two commands: `make build` and `make test`. Both create .venv on first use.
+# The two commands: `make build` and `make test` (`make test-fast` while working). All create .venv on first use.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint bench clean
+.PHONY: build test test-fast lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.js
 test: $(VENV)/.installed-dev tests/js/node_modules/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -W error -n 2 --dist loadfile
+
+# Everything but the tests marked slow (shipped-course renders, LibreOffice, Chromium, the PDF/UA
+# and vnu checkers, killed builds): for the edit-test loop. `make test` still runs them all.
+test-fast: $(VENV)/.installed-dev tests/js/node_modules/.installed
+	$(BIN)/python -m pytest -W error -m "not slow" -n 2 --dist loadfile
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench

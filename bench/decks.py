@@ -21,7 +21,7 @@ from pathlib import Path
 
 from floor_pptx import Slide, write_deck
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.deck import DeckTemplate, render_decks
 from coursegen.render.deck_specs import build_deck_specs
 from coursegen.render.deck_theme import deck_template, load_theme

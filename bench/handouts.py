@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.handout import SANS, SERIF, HandoutWriter, render_handouts
 from coursegen.render.handout_model import module_view
 from coursegen.render.options import RenderOptions

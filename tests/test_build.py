@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -13,10 +14,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 
+import coursegen
 from coursegen.build import build, resolve_targets
-from coursegen.build_jobs import MANIFEST, plan_jobs
+from coursegen.build_jobs import plan_jobs
+from coursegen.build_manifest import MANIFEST
+from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
+from coursegen.scaffold import create_course
 
 TARGETS = resolve_targets(None)
 FAST = ["decks", "lms"]  # per-module and course-wide jobs, quick to render
@@ -147,6 +153,7 @@ def _complete(path: Path) -> bool:
     return True
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_whole_files_and_the_next_build_repairs_it(
     two_modules: Path,
 ) -> None:
@@ -167,7 +174,8 @@ def test_a_killed_build_leaves_whole_files_and_the_next_build_repairs_it(
     assert not repaired.failed
     assert build(two_modules, only=["handouts", "decks"]).built == []
     for path in out.rglob("*"):
-        if path.is_file() and not path.name.endswith(".tmp"):
+        assert not path.name.endswith(".tmp"), f"{path} was left by the killed build"
+        if path.is_file():
             assert _complete(path)
 
 
@@ -201,8 +209,9 @@ def test_a_progress_bar_on_a_terminal(starter_course: Path) -> None:
 
 def test_watch_rebuilds_when_a_lesson_is_saved(starter_course: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
+    # Generous waits: on a busy machine the first build alone can take a while.
     child = pexpect.spawn(sys.executable, ["-m", "coursegen", "watch", "--only", "lms",
-                                           str(starter_course)], timeout=30)
+                                           str(starter_course)], timeout=120)
     child.expect("watching .* for changes")
     lesson = starter_course / "modules/getting-started/02-safeguards.yaml"
     lesson.write_text(lesson.read_text().replace("title: Safeguards first", "title: Safety first"))
@@ -211,5 +220,63 @@ def test_watch_rebuilds_when_a_lesson_is_saved(starter_course: Path) -> None:
     lesson.write_text(lesson.read_text().replace("duration: 25", "duration: soon"))
     child.expect("duration: expected a whole number")
     child.expect("nothing was written")
+    child.sendintr()  # once is enough
+    child.expect("coursegen: interrupted", timeout=30)
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_temporaries_left_by_a_killed_build_are_removed_by_the_next(starter_course: Path) -> None:
+    built_keys(starter_course)
+    out = starter_course / "build"
+    # What a build killed while writing leaves: empty temporaries beside the outputs.
+    left = [out / "handouts" / ".course.pdf.k3x9_q2a.tmp",
+            out / "lms" / ".my-course.zip.0ab1c2d3.tmp", out / ".coursegen-build.json.zz9y8x7w.tmp"]
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"")
+    kept = out / "lms" / "notes.tmp"  # not a name coursegen gives a temporary
+    kept.write_text("mine")
+    lesson = starter_course / "modules/getting-started/02-safeguards.yaml"
+    lesson.write_text(lesson.read_text().replace("title: Safeguards first", "title: Safety first"))
+    assert built_keys(starter_course)
+    assert [path for path in left if path.exists()] == []
+    assert kept.read_text() == "mine"
+
+
+def test_no_platform_only_date_codes(tmp_path: Path) -> None:
+    # "%-d" exists only in glibc's strftime: on Windows it raises. One formatter writes dates.
+    package = Path(coursegen.__file__).parent
+    offenders = [f"{path.relative_to(package)}:{number}"
+                 for path in package.rglob("*") if path.suffix in {".py", ".html", ".css", ".js"}
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if re.search(r"(?<!\{)%[-#][A-Za-z]", line)]
+    assert offenders == []
+    root = tmp_path / "course"
+    create_course(root)
+    course_yaml = root / "course.yaml"
+    course_yaml.write_text(course_yaml.read_text() + "date: 2026-03-05\n")
+    from coursegen.render.deck import render_decks
+
+    deck = Presentation(str(render_decks(load_checked(root)[0], root / "build",
+                                         RenderOptions())[0]))
+    title_slide = " ".join(shape.text_frame.text for shape in deck.slides[0].shapes
+                           if shape.has_text_frame)
+    assert "5 March 2026" in title_slide
+
+
+def test_ctrl_c_stops_watch_started_with_ctrl_c_ignored(starter_course: Path) -> None:
+    # A background job of a script (`make test &`, a CI runner) starts with Ctrl-C ignored;
+    # in its own terminal, watch must still stop on it.
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(sys.executable, ["-m", "coursegen", "watch", "--only", "lms",
+                                           str(starter_course)], timeout=120,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    child.expect("watching .* for changes")
     child.sendintr()
-    child.expect(pexpect.EOF)
+    child.expect("coursegen: interrupted", timeout=30)
+    child.expect(pexpect.EOF, timeout=30)
+    child.close()
+    assert child.exitstatus == 130
+

@@ -2,4 +2,5 @@
 
 from coursegen.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned build worker imports this module
+    main()

@@ -1,4 +1,4 @@
-"""Build jobs and their input fingerprints: what must be rebuilt after an edit.
+"""Build jobs, their outcomes and their input fingerprints: what must be rebuilt after an edit.
 
 A job is one target for one module, or one target's course-wide files. Its
 fingerprint hashes every input that can change its output: the module's YAML
@@ -11,12 +11,12 @@ never loads the course or imports a renderer.
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from coursegen import __version__
-from coursegen.output import write_text
+from coursegen.errors import Diagnostic
 from coursegen.theme import BUILTIN_TEMPLATES, course_templates
 
 MANIFEST = ".coursegen-build.json"
@@ -63,6 +63,40 @@ class Job:
         return f"{key}:{self.part}" if self.part else key
 
 
+@dataclass
+class JobOutcome:
+    """What one job did."""
+
+    job: Job
+    outputs: list[Path] = field(default_factory=list)
+    error: str | None = None
+    seconds: float = 0.0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Warnings the renderer found (e.g. text too long for a slide), from `outputs.diagnostics`."""
+    written: list[Path] = field(default_factory=list)
+    """Every file the job wrote, also when it failed half way."""
+
+
+@dataclass
+class BuildResult:
+    """What a build did: jobs built, skipped as up to date, failed; diagnostics; time."""
+
+    built: list[JobOutcome] = field(default_factory=list)
+    skipped: list[Job] = field(default_factory=list)
+    failed: list[JobOutcome] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """The course check's warnings, then every job's (an up-to-date job's from the manifest)."""
+    seconds: float = 0.0
+
+    @property
+    def outputs(self) -> dict[str, list[Path]]:
+        """Files written, per target."""
+        found: dict[str, list[Path]] = {}
+        for outcome in self.built:
+            found.setdefault(outcome.job.target, []).extend(outcome.outputs)
+        return found
+
+
 def plan_jobs(
     targets: list[str], module_ids: list[str], selected: tuple[str, ...] | None
 ) -> list[Job]:
@@ -100,7 +134,10 @@ class Fingerprints:
         own = course_templates(root)
         if own is not None:
             _hash_files(common, _tree(own), root)
-        _hash_files(common, [root / "course.yaml", root / "sources.yaml"], root)
+        course_files = hashlib.sha256()
+        _hash_files(course_files, [root / "course.yaml", root / "sources.yaml"], root)
+        self.course_files = course_files.hexdigest()
+        common.update(self.course_files.encode())
         self.common = common.hexdigest()
         self.modules = {m: self._module_hash(m) for m in module_ids}
 
@@ -113,50 +150,15 @@ class Fingerprints:
         _hash_files(digest, paths, self.root)
         return digest.hexdigest()
 
+    def of_check(self) -> str:
+        """The fingerprint of the course check: the course's own files, version and today's date
+        (a review date passes without any file changing)."""
+        parts = [__version__, self.course_files, *sorted(self.modules.values()),
+                 date.today().isoformat()]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
     def of(self, job: Job) -> str:
         """The fingerprint of one job."""
         parts = [self.common, job.key]
         parts += [self.modules[job.module]] if job.module else sorted(self.modules.values())
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-class Manifest:
-    """What the last builds produced: per job, its fingerprint and its output files."""
-
-    def __init__(self, out_dir: Path) -> None:
-        self.path = out_dir / MANIFEST
-        try:
-            self.entries: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
-
-    def is_current(self, job: Job, fingerprint: str, out_dir: Path) -> bool:
-        """Whether the job's outputs exist and were made from these exact inputs."""
-        entry = self.entries.get(job.key)
-        return (
-            bool(entry)
-            and entry["fingerprint"] == fingerprint
-            and all((out_dir / name).is_file() for name in entry["outputs"])
-        )
-
-    def record(self, job: Job, fingerprint: str, outputs: list[str], seconds: float) -> None:
-        """Remember a finished job and save the manifest at once (atomically)."""
-        self.entries[job.key] = {"fingerprint": fingerprint, "outputs": outputs,
-                                 "seconds": round(seconds, 3)}
-        write_text(self.path, json.dumps(self.entries, indent=1, sort_keys=True))
-
-    def longest_first(self, jobs: list[Job], module_count: int) -> list[Job]:
-        """The jobs ordered by how long they last took (else by a rough estimate), longest first.
-
-        Starting the longest jobs first keeps one worker from being left with a
-        long job at the end while the others are idle.
-        """
-
-        def expected(job: Job) -> float:
-            last = self.entries.get(job.key, {}).get("seconds")
-            if isinstance(last, (int, float)):
-                return float(last)
-            target = TARGETS[job.target]
-            return target.seconds * (1 if job.module else max(module_count, 1))
-
-        return sorted(jobs, key=expected, reverse=True)

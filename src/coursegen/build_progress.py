@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Protocol
 
 import click
 
+from coursegen.build_jobs import BuildResult, Job, JobOutcome
+
 if TYPE_CHECKING:
-    from coursegen.build import BuildResult, JobOutcome
-    from coursegen.build_jobs import Job
+    from rich.console import Console
 
 
 class BuildProgress(Protocol):
@@ -70,12 +71,15 @@ class PlainProgress:
 class BarProgress(PlainProgress):
     """A rich progress bar naming the current target, for an interactive terminal."""
 
-    def __init__(self, verbose: bool = False) -> None:
+    def __init__(self, verbose: bool = False, console: Console | None = None) -> None:
         super().__init__(quiet=False, verbose=verbose)
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+        # Job keys and error texts are shown as written: no [markup], no :emoji: codes.
         self.progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True
+            TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+            transient=True, console=console or Console(emoji=False, highlight=False),
         )
         self.task = None
 
@@ -93,15 +97,17 @@ class BarProgress(PlainProgress):
 
     def finish_job(self, outcome: JobOutcome) -> None:
         """Advance the bar; print failures above it."""
+        from rich.markup import escape
+
         self.done += 1
         if outcome.error:
             self.progress.console.print(
-                f"[red]FAILED[/red] {outcome.job.key}: {outcome.error}",
-                markup=True,
-                highlight=False,
+                f"[red]FAILED[/red] {escape(outcome.job.key)}: {escape(outcome.error)}",
+                markup=True, emoji=False, highlight=False, soft_wrap=True,  # paths stay whole
             )
         elif self.verbose:
-            self.progress.console.print(f"{outcome.job.key}: {outcome.seconds:.1f}s")
+            self.progress.console.print(f"{outcome.job.key}: {outcome.seconds:.1f}s",
+                                        markup=False, emoji=False, highlight=False, soft_wrap=True)
         if self.task is not None:
             self.progress.update(self.task, advance=1, description=f"built {outcome.job.key}")
 

@@ -107,7 +107,8 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
 @click.option("--module", "modules", multiple=True, help="Build only this module (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel workers (default: cores).")
-@click.option("--clean", is_flag=True, help="Remove earlier outputs first and rebuild all.")
+@click.option("--clean", is_flag=True,
+              help="Remove the files earlier builds wrote for these targets, then rebuild them.")
 @click.option("--no-notes", is_flag=True, help="Leave speaker notes out of the decks.")
 @click.option("--paper", type=click.Choice(["A4", "Letter"]), help="Handout paper size.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -138,10 +139,13 @@ def build(
         result = run_build(directory, out, targets, options, strict, jobs, clean, progress)
     finally:
         progress.close()
-    if not quiet:
-        _print_diagnostics(result.diagnostics)
+    _print_diagnostics(result.diagnostics)  # even when quiet: warnings are problems
     click.echo(summary_line(result))
-    if result.failed:
+    if strict and result.diagnostics:
+        count = len(result.diagnostics)
+        click.echo(f"coursegen: --strict fails on warnings, and this build raised {count}",
+                   err=True)
+    if result.failed or (strict and result.diagnostics):
         sys.exit(1)
 
 
@@ -159,8 +163,9 @@ def watch(
     from coursegen.build import preload_renderers
     from coursegen.build_progress import PlainProgress, summary_line
     from coursegen.render.options import RenderOptions
-    from coursegen.watch import changes, snapshot
+    from coursegen.watch import changes, snapshot, take_ctrl_c
 
+    take_ctrl_c()
     targets = [t.strip() for t in only.split(",") if t.strip()] if only else None
     options = RenderOptions(modules=modules or None)
 

@@ -19,8 +19,8 @@ FORMAT_NAMES = ("scorm12", "gift", "moodle-xml", "qti21")
               help="Folder to write to (default: DIR/build/lms).")
 def export(fmt: str, module_id: str, directory: Path, out: Path | None) -> None:
     """Export one module as a SCORM 1.2 package, GIFT, Moodle XML or a QTI 2.1 package."""
-    from coursegen.build import load_checked
     from coursegen.export.lms import export_module
+    from coursegen.load import load_checked
 
     course, diagnostics = load_checked(directory)
     try:

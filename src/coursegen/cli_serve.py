@@ -63,7 +63,7 @@ def app_from_environment():  # a Starlette app; its imports stay lazy
 
 
 def _load(directory: Path):  # a Course; load stays a lazy import
-    from coursegen.build import load_checked
+    from coursegen.load import load_checked
 
     if not (directory / "course.yaml").is_file():
         raise UsageError(f"{directory}: no course.yaml here; give the course folder "

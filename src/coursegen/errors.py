@@ -79,3 +79,7 @@ class UsageError(CoursegenError):
 
 class TemplateInvalid(CoursegenError):
     """A theme template (the course's own or built-in) failed to load or render; names file:line."""
+
+
+class OutputUnwritable(CoursegenError):
+    """An output file or folder cannot be written or removed (read-only, full disk); names it."""

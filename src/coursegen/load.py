@@ -133,6 +133,31 @@ def load_course(root: Path) -> Course:
     return course
 
 
+def load_checked(root: Path, strict: bool = False) -> tuple[Course, list[Diagnostic]]:
+    """Load and check a course; raises CourseInvalid if it has errors (or warnings, if strict)."""
+    course, diagnostics = read_course(root)
+    if course is not None:
+        diagnostics = diagnostics + check_course(course)
+    bad = [d for d in diagnostics if d.severity == "error" or strict]
+    if course is None or bad:
+        raise CourseInvalid(diagnostics)
+    return course, diagnostics
+
+
+def listed_module_ids(root: Path) -> list[str] | None:
+    """The module ids course.yaml lists, read without validating anything; None if unreadable.
+
+    A build uses them to decide, from file bytes alone, whether anything is
+    stale; a broken course.yaml is reported when the course is loaded.
+    """
+    try:
+        data = read_yaml(Path(root) / COURSE_FILE, COURSE_FILE).data
+    except (OSError, YamlProblem):
+        return None
+    modules = data.get("modules") if isinstance(data, dict) else None
+    return [str(m) for m in modules] if isinstance(modules, list) else None
+
+
 def _written_order(diagnostic: Diagnostic) -> tuple[int, int]:
     location = diagnostic.location
     return (location.line, location.column) if location else (0, 0)

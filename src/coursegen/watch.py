@@ -7,11 +7,32 @@ library; the build itself decides what is stale from content hashes.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 WATCHED = ("course.yaml", "sources.yaml", "modules", "quizzes", "templates")
+
+
+def take_ctrl_c() -> None:
+    """Let Ctrl-C stop watching whenever this process is the terminal's foreground job.
+
+    A process started from a script's background job (`make test &`, some CI
+    runners) inherits Ctrl-C as ignored, and Python then installs no handler:
+    `watch` would run for ever although its terminal's Ctrl-C is meant for it.
+    """
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        return
+    try:
+        terminal = sys.stdin.fileno()
+        foreground = os.isatty(terminal) and os.tcgetpgrp(terminal) == os.getpgrp()
+    except (AttributeError, OSError, ValueError):  # no terminal, or no job control (Windows)
+        return
+    if foreground:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:

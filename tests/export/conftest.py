@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from coursegen.build import load_checked
 from coursegen.export.lms import lms_exports
+from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.scaffold import create_course
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from coursegen.build import load_checked
 from coursegen.export.gift import export_gift
+from coursegen.load import load_checked
 from coursegen.scaffold import create_course
 from tests.js.tools import JS, need_node_package, node
 

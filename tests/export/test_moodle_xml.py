@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from coursegen.build import load_checked
 from coursegen.export.moodle_xml import export_moodle_xml
+from coursegen.load import load_checked
 from coursegen.scaffold import create_course
 from tests.export.test_gift import EXTRA_QUESTIONS
 

@@ -71,6 +71,7 @@ def _answer_quiz(frame) -> None:
         frame.locator(f"{form}-7-{n}").select_option(item)
 
 
+@pytest.mark.slow  # Chromium
 def test_the_lms_receives_score_status_interactions_and_suspend_data(browser, lms_site) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -123,6 +124,7 @@ def test_the_lms_receives_score_status_interactions_and_suspend_data(browser, lm
     context.close()
 
 
+@pytest.mark.slow  # Chromium
 def test_a_failed_attempt_is_reported_as_failed_and_suspended(browser, lms_site) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -140,6 +142,7 @@ def test_a_failed_attempt_is_reported_as_failed_and_suspended(browser, lms_site)
     context.close()
 
 
+@pytest.mark.slow  # the vnu checker (Java)
 def test_the_launch_page_is_valid_html(lms_site) -> None:
     result = vnu(lms_site / "pkg")
     print("vnu:", result.stdout, result.stderr)

@@ -55,6 +55,7 @@ def render(mode: str, html: Path, css: Path, out: Path) -> bytes:
     return out.read_bytes()
 
 
+@pytest.mark.slow  # lays out every variant twice, patched and unpatched
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_patched_footnotes_give_the_same_pdf(tmp_path: Path, variant: str) -> None:
     html, css = tmp_path / "doc.html", tmp_path / "doc.css"

@@ -14,7 +14,7 @@ from openxml_audit import validate_pptx
 from PIL import Image
 from pptx import Presentation
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.deck import FOOTER_TYPES, render_decks
 from coursegen.render.deck_geometry import BUILT_IN
 from coursegen.render.deck_specs import build_deck_specs
@@ -124,20 +124,24 @@ def slide_texts(deck: Path) -> list[tuple[str, list[str], str]]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):
-    """The starter course's deck, built once, with its PDF from LibreOffice when available."""
+    """The starter course's deck, built once."""
     root = make_course(tmp_path_factory.mktemp("deck") / "course")
     course, _ = load_checked(root)
     decks = render_decks(course, root / "build", RenderOptions())
     spec = build_deck_specs(course, course.modules[0], BUILT_IN, load_theme(course.theme),
                             FontMetrics("Arial"))
-    pdf = None
-    if not (_missing("soffice") or _missing("pdftotext")):
-        pdf = to_pdf(decks, root / "pdf")[0]
-    return root, decks, spec, pdf
+    return root, decks, spec
+
+
+@pytest.fixture(scope="module")
+def office_pdf(built) -> Path:
+    """The starter course's deck as LibreOffice prints it, converted once."""
+    root, decks, _spec = built
+    return to_pdf(decks, root / "pdf")[0]
 
 
 def test_deck_is_written_where_the_design_says(built):
-    root, decks, _spec, _pdf = built
+    root, decks, _spec = built
     assert decks == [root / "build" / "decks" / "getting-started.pptx"]
     assert decks.diagnostics == []
     assert not list((root / "build" / "decks").glob("*.tmp"))
@@ -199,9 +203,10 @@ def test_marking_and_slide_numbers_on_every_slide(built):
         assert any("slidenum" in s._element.xml for s in slide.placeholders), kinds
 
 
+@pytest.mark.slow
 @needs_office
-def test_libreoffice_renders_every_slide_with_its_title_and_points(built):
-    _root, _decks, spec, pdf = built
+def test_libreoffice_renders_every_slide_with_its_title_and_points(built, office_pdf):
+    spec, pdf = built[2], office_pdf
     pages = pdf_pages(pdf)
     assert len(pages) == len(spec.slides)
     for page, slide in zip(pages, spec.slides, strict=True):
@@ -210,9 +215,10 @@ def test_libreoffice_renders_every_slide_with_its_title_and_points(built):
             assert shows(page, text, len(slide.regions) > 1), (slide.title_text, text)
 
 
+@pytest.mark.slow
 @needs_office
-def test_no_text_runs_into_the_footer_row(built):
-    pdf = built[3]
+def test_no_text_runs_into_the_footer_row(office_pdf):
+    pdf = office_pdf
     footer = {"For", "training", "use", "only"}
     for number, words in enumerate(low_words(pdf, below=498), start=1):
         assert all(w in footer or w.isdigit() for w in words), (number, words)
@@ -288,6 +294,7 @@ def shipped_decks(shipped_course: Path, tmp_path_factory: pytest.TempPathFactory
     return course, render_decks(course, out, RenderOptions()), out
 
 
+@pytest.mark.slow
 def test_shipped_course_decks_are_valid_and_complete(shipped_decks):
     course, decks, _out = shipped_decks
     assert [d.stem for d in decks] == [m.id for m in course.modules]
@@ -300,6 +307,7 @@ def test_shipped_course_decks_are_valid_and_complete(shipped_decks):
         assert all(notes for _t, _b, notes in slides), deck.name
 
 
+@pytest.mark.slow
 @needs_office
 def test_shipped_course_decks_render_in_libreoffice(shipped_decks):
     course, decks, out = shipped_decks

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.model.slides import BulletsSlide, Point, SummarySlide
 from coursegen.render.deck_fit import Fitter
 from coursegen.render.deck_geometry import BUILT_IN, LayoutBoxes, role_groups

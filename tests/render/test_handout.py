@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coursegen.build import load_checked
 from coursegen.checks import check_course
 from coursegen.errors import TemplateInvalid
-from coursegen.load import load_course
+from coursegen.load import load_checked, load_course
 from coursegen.render.handout import render_handouts
 from coursegen.render.options import RenderOptions
 from coursegen.scaffold import create_course
@@ -142,6 +141,7 @@ def test_worksheet_asks_the_post_test_with_lettered_choices(built) -> None:
         r"\b[ABC] It helps criminals and investigators alike", text)
 
 
+@pytest.mark.slow  # the PDF/UA checker
 def test_pdf_ua_checker_finds_no_errors(built) -> None:
     assert pdf_ua_errors(list(built.values())) == []
 

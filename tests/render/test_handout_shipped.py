@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.handout import render_handouts
 from coursegen.render.options import RenderOptions
 from tests.render.handout_pdf import (
@@ -23,7 +23,7 @@ from tests.render.handout_pdf import (
     pinpoint,
 )
 
-pytestmark = needs_pdftotext
+pytestmark = [needs_pdftotext, pytest.mark.slow]  # renders every shipped handout
 
 
 @pytest.fixture(scope="module")

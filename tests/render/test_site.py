@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.render.site import render_site
 from coursegen.scaffold import create_course
@@ -81,12 +81,14 @@ def test_every_link_is_relative_and_resolves_offline(site) -> None:
                 assert (site / page).parent.joinpath(path).resolve().is_file(), f"{page}: {target}"
 
 
+@pytest.mark.slow  # the vnu checker (Java)
 def test_the_html_is_valid(site) -> None:
     result = vnu(site)
     print("vnu:", result.stdout, result.stderr)
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.slow  # Chromium
 def test_axe_finds_no_violations(site, browser) -> None:
     axe = need_node_package("axe-core") / "axe.min.js"
     page = browser.new_page()
@@ -102,6 +104,7 @@ def test_axe_finds_no_violations(site, browser) -> None:
     page.close()
 
 
+@pytest.mark.slow  # Chromium
 def test_the_quiz_scores_in_the_browser_and_keeps_answers_between_visits(site, browser) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -125,6 +128,7 @@ def test_the_quiz_scores_in_the_browser_and_keeps_answers_between_visits(site, b
     context.close()
 
 
+@pytest.mark.slow  # Chromium
 def test_lessons_read_are_marked_on_the_module_page(site, browser) -> None:
     context = browser.new_context()
     page = context.new_page()

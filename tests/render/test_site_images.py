@@ -9,8 +9,8 @@ from pathlib import Path
 from lxml import html as lxml_html
 from PIL import Image
 
-from coursegen.build import load_checked
 from coursegen.export.scorm import scorm_package
+from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.render.site import render_site
 from coursegen.scaffold import create_course

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.render.site import render_site
 from tests.conftest import REPO
 from tests.js.tools import CHROMIUM_ARGS, need_chromium, need_node_package, vnu
+
+pytestmark = pytest.mark.slow  # renders the shipped site; vnu and Chromium check every page
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from coursegen.build import load_checked
+from coursegen.load import load_checked
 from coursegen.render.deck import render_decks
 from coursegen.render.handout import render_handouts
 from coursegen.render.options import RenderOptions

@@ -150,6 +150,7 @@ def test_html_report_stands_alone_with_three_charts(cohort):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) not installed")
+@pytest.mark.slow  # a WeasyPrint report with charts
 def test_pdf_report_reads_as_a_report(cohort):
     result = run(cohort, "--format", "pdf")
     assert result.exit_code == 0, result.output

@@ -29,6 +29,7 @@ LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [
+    pytest.mark.slow,  # drives Chromium
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
     pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci in tests/js)"),
 ]

@@ -37,7 +37,7 @@ from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, Slid
 from coursegen.render.deck_theme import DeckTheme
 from coursegen.render.deck_titles import distinct_headings, unique_titles
 from coursegen.render.text_fit import FontMetrics
-from coursegen.text import Run, parse_inline, plain_text
+from coursegen.text import Run, long_date, parse_inline, plain_text
 
 FLOWING = frozenset({"body", "left", "right"})
 """Roles whose text may continue on a following slide."""
@@ -92,7 +92,7 @@ class _DeckBuilder:
         """Title slide, then every lesson's slides in order."""
         info = self.course.info
         details = " · ".join(p for p in (info.organisation,
-                                         info.date and f"{info.date:%-d %B %Y}",
+                                         info.date and long_date(info.date),
                                          f"Version {info.version}") if p)
         notes = [plain_text(self.module.summary), f"Duration: {self.module.duration} min"]
         if self.module.audience:
