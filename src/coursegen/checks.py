@@ -28,6 +28,7 @@ from coursegen.model.slides import (
     TableSlide,
 )
 from coursegen.model.walk import citations_in_module
+from coursegen.visual_checks import visual_rules
 
 _CATCH_ALL = re.compile(r"\b(all|none) of the (above|options)\b", re.IGNORECASE)
 
@@ -151,6 +152,7 @@ def _lesson_rules(
                 "unknown-question",
             )
         yield from _table_shape_rules(slide)
+        yield from visual_rules(slide)
         if not isinstance(slide, SectionSlide | ReferencesSlide) and not slide.notes:
             yield _at(
                 slide,

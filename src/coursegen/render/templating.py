@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from coursegen.model import Course
+from coursegen.render.visual_filters import visual_filters
 from coursegen.text import block_html, inline_html, plain_text
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -53,4 +54,5 @@ def _environment(dirs: tuple[Path, ...]) -> Environment:
     env.filters["inline"] = inline_html
     env.filters["blocks"] = block_html
     env.filters["plain"] = plain_text
+    env.filters.update(visual_filters())
     return env
