@@ -65,6 +65,12 @@ VISUAL_SLIDES = """  - kind: chart
     cite: [unodc-ws4-2020#74]
     notes: The stages in order.
   - kind: diagram
+    diagram: cycle
+    title: The intelligence cycle
+    nodes: [Plan, Collect, Analyse, Share]
+    cite: [unodc-ws4-2020#74]
+    notes: Round and round.
+  - kind: diagram
     diagram: links
     title: Who is linked to what
     fictional: true
@@ -143,7 +149,9 @@ def test_chart_labels_print_each_figure_as_typed(built) -> None:
     slides = _slides(out)
     bar = _chart(slides["Weapons-related listings"]).chart
     # 42% is the number 42 with a format that prints it as typed, so edits stay in step.
-    assert bar.plots[0].data_labels.number_format == '0"%"'
+    assert bar.plots[0].series[0].data_labels.number_format == '0"%"'
+    line = _chart(slides["Two series over time"]).chart
+    assert [s.data_labels.number_format for s in line.plots[0].series] == ["#,##0", "0.00"]
     column = _chart(slides["Reports of abuse material"]).chart
     texts = [column.plots[0].series[0].points[i].data_label.text_frame.text for i in range(2)]
     assert texts == ["about 100,000", "36.2 million"]
@@ -204,6 +212,17 @@ def test_the_deck_with_charts_and_diagrams_is_valid_open_xml(built) -> None:
     assert result.is_valid and result.error_count == 0, result.errors[:3]
 
 
+def test_chart_axis_ids_are_positive_32_bit_numbers_that_pair_up(built) -> None:
+    # Ids of 2**31 or more lose a bar chart's labels and order in LibreOffice.
+    _root, out = built
+    for title in CHART_TITLES[:3]:
+        space = _chart(_slides(out)[title]).chart._chartSpace
+        axes = {int(a.get("val")): int(a.getparent().find(qn("c:crossAx")).get("val"))
+                for a in space.xpath(".//c:catAx/c:axId | .//c:valAx/c:axId")}
+        assert all(0 <= n < 2**31 for n in (*axes, *axes.values())), axes
+        assert len(axes) == 2 and all(axes[axes[a]] == a for a in axes)
+
+
 def test_fictional_diagrams_say_so_on_the_slide(built) -> None:
     _root, out = built
     slide = _slides(out)["Who is linked to what"]
@@ -219,7 +238,7 @@ def test_the_site_draws_charts_as_svg_named_by_alt_text_with_a_data_table(built)
     _root, out = built
     page = _site_page(out)
     svgs = page.xpath("//svg[@role='img']")
-    assert len(svgs) == 6
+    assert len(svgs) == 7
     deck_alts = []
     for title in CHART_TITLES:
         frame = _chart(_slides(out)[title])
@@ -231,7 +250,7 @@ def test_the_site_draws_charts_as_svg_named_by_alt_text_with_a_data_table(built)
     rows = [[c.text_content() for c in tr.xpath("./th|./td")] for tr in tables[1].xpath(".//tr")]
     assert rows == [["Item", "Reports of abuse material"], ["2010", "about 100,000"],
                     ["2023", "36.2 million"]]
-    links = svgs[5]
+    links = svgs[6]
     assert "Link chart, Who is linked to what" in links.xpath("./title")[0].text_content()
     assert "BlueHarbour to PGP key (signs listing)" in links.xpath("./title")[0].text_content()
 

@@ -74,9 +74,13 @@ def add_chart(slide, data: ChartData, box: Box, theme: DeckTheme):
 
 
 def _unsigned_axis_ids(chart) -> None:
-    """Axis ids as the schema types them (unsignedInt); python-pptx writes negative ones."""
+    """Axis ids as the schema types them (unsignedInt); python-pptx writes negative ones.
+
+    The absolute value keeps each id below 2**31: LibreOffice reads ids as signed 32-bit
+    numbers and loses the axes (labels, order) of larger ones.
+    """
     for element in chart._chartSpace.xpath(".//c:axId | .//c:crossAx"):
-        element.set("val", str(int(element.get("val")) & 0xFFFFFFFF))
+        element.set("val", str(abs(int(element.get("val")))))
 
 
 def _axes(chart, data: ChartData) -> None:
@@ -118,7 +122,14 @@ def _labels(plot, data: ChartData) -> None:
     labels.position = {"pie": XL_LABEL_POSITION.OUTSIDE_END, "line": XL_LABEL_POSITION.ABOVE
                        }.get(data.chart, XL_LABEL_POSITION.OUTSIDE_END)
     for series, figures in zip(plot.series, data.series, strict=True):
-        if figures.number_format:
+        if figures.number_format:  # each series its own: 68,092 and 1.50 in one chart
+            own = series.data_labels
+            own.number_format = figures.number_format
+            own.number_format_is_linked = False
+            own.show_value = True
+            own.font.size = Pt(LABEL_SIZE)
+            own.font.bold = True
+            own.position = labels.position
             continue
         # No number format prints these figures as typed ('36.2 million'): write the text.
         for index, text in enumerate(figures.texts):
@@ -128,6 +139,3 @@ def _labels(plot, data: ChartData) -> None:
             frame.paragraphs[0].runs[0].font.size = Pt(LABEL_SIZE)
             frame.paragraphs[0].runs[0].font.bold = True
             label.position = labels.position
-    if len({s.number_format for s in data.series}) == 1 and data.series[0].number_format:
-        labels.number_format = data.series[0].number_format
-        labels.number_format_is_linked = False
