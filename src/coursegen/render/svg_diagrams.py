@@ -68,8 +68,13 @@ def diagram_svg(slide: DiagramSlide, ident: str) -> str:
         lines = [(line, layout.label_size, True) for line in node.label_lines]
         lines += [(line, layout.text_size, False) for line in node.text_lines]
         parts.append(_block(lines, box.x + box.width / 2, box.y + box.height / 2, ON_DARK))
+    # The page shows what is drawn, not the slide's empty space above and below a row.
+    boxes = [n.box for n in layout.nodes] + [e.label_box for e in layout.edges if e.label_box]
+    left, top = min(b.x for b in boxes) - 6, min(b.y for b in boxes) - 6
+    width = max(b.x + b.width for b in boxes) + 6 - left
+    height = max(b.y + b.height for b in boxes) + 6 - top
     return (f'<svg xmlns="http://www.w3.org/2000/svg" '
-            f'viewBox="0 0 {layout.width:.0f} {layout.height:.0f}" class="diagram '
+            f'viewBox="{left:.0f} {top:.0f} {width:.0f} {height:.0f}" class="diagram '
             f'diagram-{layout.diagram}" role="img" aria-labelledby="{ident}-title" '
             'font-family="Arial, sans-serif">'
             f'<title id="{ident}-title">{escape(layout.alt)}</title>'
