@@ -278,3 +278,27 @@ def test_the_handout_shows_each_chart_with_alt_text_and_its_figures(built) -> No
     assert any(a.startswith("Bar chart, Weapons-related listings") and "Firearms: 42%" in a
                for a in alts)
     assert any(a.startswith("Process diagram, Three stages, 3 steps: 1. Placement") for a in alts)
+
+
+def test_a_diagram_whose_text_cannot_fit_is_a_warning_naming_the_file(tmp_path) -> None:
+    root = tmp_path / "c"
+    create_course(root)
+    lesson = root / "modules" / "getting-started" / "02-safeguards.yaml"
+    text = " ".join(["evidence"] * 50)
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("  - kind: references", f"""\
+  - kind: diagram
+    diagram: cycle
+    title: Too much to say
+    nodes:
+      - {{label: Plan, text: {text}}}
+      - {{label: Collect, text: {text}}}
+      - {{label: Share, text: {text}}}
+    cite: [unodc-ws4-2020#74]
+    notes: Too long.
+  - kind: references"""), encoding="utf-8")
+    course, _ = load_checked(root)
+    written = render_decks(course, tmp_path / "out", RenderOptions())
+    assert [str(d) for d in written.diagnostics] == [
+        "modules/getting-started/02-safeguards.yaml:51:5: slides[5]: warning: the diagram's "
+        "boxes overlap: its text does not fit even at 16 pt; shorten the labels and lines or "
+        "use fewer nodes"]

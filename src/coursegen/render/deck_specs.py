@@ -261,7 +261,11 @@ class _DeckBuilder:
         first, *rest = self._compose(slide.kind, "Content", self._title(slide), {"body": []},
                                      notes, slide.cite, slide, caption=caption)
         box = first.regions[0].box if first.regions else None
-        return [replace(first, visual=visual_spec(slide, box, self.fitter.metrics)), *rest]
+        visual = visual_spec(slide, box, self.fitter.metrics)
+        if visual.diagram and visual.diagram.crowded(visual.box):
+            self._warn(slide, "the diagram's boxes overlap: its text does not fit even at "
+                              "16 pt; shorten the labels and lines or use fewer nodes")
+        return [replace(first, visual=visual), *rest]
 
     # -- fitting ------------------------------------------------------------------------------
 

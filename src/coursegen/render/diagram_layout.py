@@ -67,6 +67,16 @@ class DiagramLayout:
     height: float
     alt: str
 
+    def crowded(self, area: Box) -> bool:
+        """True when boxes overlap each other or leave `area`: the text did not fit."""
+        boxes = [n.box for n in self.nodes]
+        outside = any(b.x < area.x - 1 or b.y < area.y - 1 or b.x + b.width > area.x
+                      + area.width + 1 or b.y + b.height > area.y + area.height + 1
+                      for b in boxes)
+        return outside or any(
+            a.x < b.x + b.width and b.x < a.x + a.width and a.y < b.y + b.height
+            and b.y < a.y + a.height for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
     @property
     def text_size(self) -> float:
         """The size of the line under each label."""
