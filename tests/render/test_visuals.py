@@ -21,6 +21,7 @@ from coursegen.render.handout import render_handouts
 from coursegen.render.options import RenderOptions
 from coursegen.render.site import render_site
 from coursegen.scaffold import create_course
+from tests.js.tools import CHROMIUM_ARGS, need_chromium
 from tests.render.handout_pdf import flat, needs_pdftotext, page_text
 
 VISUAL_SLIDES = """  - kind: chart
@@ -253,6 +254,23 @@ def test_the_site_draws_charts_as_svg_named_by_alt_text_with_a_data_table(built)
     links = svgs[6]
     assert "Link chart, Who is linked to what" in links.xpath("./title")[0].text_content()
     assert "BlueHarbour to PGP key (signs listing)" in links.xpath("./title")[0].text_content()
+
+
+def test_chromium_names_each_chart_and_diagram_by_its_alt_text(built) -> None:
+    _root, out = built
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page_file = out / "site" / "getting-started" / "safeguards.html"
+    alts = [t.text_content() for t in _site_page(out).xpath("//svg[@role='img']/title")]
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=need_chromium(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(page_file.as_uri())
+        for alt in alts:
+            image = page.get_by_role("img", name=alt, exact=True)
+            assert image.count() == 1, alt
+            assert image.bounding_box()["width"] > 300  # drawn, at a readable width
+        browser.close()
+    assert alts[0].startswith("Bar chart, Weapons-related listings")
 
 
 @needs_pdftotext
