@@ -2,9 +2,12 @@
 
 The floor writes, for every slide coursegen makes, one "Title and Content" slide on
 python-pptx's default template with the same title, the same body paragraphs and
-the same notes: the least work any deck writer must do. Then one module is built
-through the CLI (`coursegen build --only decks --module ID`) as a user would, next
-to a fresh Python process doing only the floor's work for that module, and pandoc.
+the same notes, and the same native charts and diagram shapes (boxes, glued connectors,
+link labels) where coursegen draws them: the least work any deck writer must do. The
+chart and diagram slides are also timed on their own (target: within 1.2x the floor).
+Then one module is built through the CLI (`coursegen build --only decks --module ID`)
+as a user would, next to a fresh Python process doing only the floor's work for that
+module, and pandoc.
 
     .venv/bin/python bench/decks.py [COURSE_DIR]
 """
@@ -19,10 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from floor_pptx import Slide, write_deck
+from floor_pptx import Slide
+from floor_pptx import write_deck as write_floor_deck
 
 from coursegen.load import load_checked
-from coursegen.render.deck import DeckTemplate, render_decks
+from coursegen.render.deck import DeckTemplate, render_decks, write_deck
+from coursegen.render.deck_spec_types import DeckSpec, SlideSpec
 from coursegen.render.deck_specs import build_deck_specs
 from coursegen.render.deck_theme import deck_template, load_theme
 from coursegen.render.options import RenderOptions
@@ -34,7 +39,25 @@ REPEAT = 5
 def floor(decks: dict[str, list[Slide]], out: Path) -> None:
     """Write each deck's titles, paragraphs and notes with nothing but python-pptx."""
     for module_id, slides in decks.items():
-        write_deck(slides, str(out / f"{module_id}.pptx"))
+        write_floor_deck(slides, str(out / f"{module_id}.pptx"))
+
+
+def floor_visual(spec: SlideSpec) -> dict | None:
+    """The chart's numbers or the diagram's placed boxes, as the floor draws them."""
+    visual = spec.visual
+    if visual is None:
+        return None
+    if visual.chart is not None:
+        box = visual.box
+        return {"chart": visual.chart.chart, "box": [box.x, box.y, box.width, box.height],
+                "labels": list(visual.chart.labels),
+                "series": [[s.name, list(s.numbers)] for s in visual.chart.series]}
+    diagram = visual.diagram
+    return {"nodes": [[n.box.x, n.box.y, n.box.width, n.box.height, n.label, n.text]
+                      for n in diagram.nodes],
+            "edges": [[e.start, e.end, e.start_side, e.end_side] for e in diagram.edges],
+            "labels": [[e.label_box.x, e.label_box.y, e.label_box.width, e.label_box.height,
+                        e.label] for e in diagram.edges if e.label and e.label_box]}
 
 
 def pandoc_deck(slides: list[Slide], out: Path) -> float:
@@ -43,7 +66,7 @@ def pandoc_deck(slides: list[Slide], out: Path) -> float:
     source.write_text("\n\n".join(
         f"## {title}\n\n" + "\n".join(f"- {text}" for text in texts)
         + (f"\n\n::: notes\n{notes}\n:::" if notes else "")
-        for title, texts, notes in slides), encoding="utf-8")
+        for title, texts, notes, *_visual in slides), encoding="utf-8")
     times = []
     for _ in range(REPEAT):
         start = time.perf_counter()
@@ -119,10 +142,13 @@ def main() -> None:
     theme = load_theme(course.theme)
     template = DeckTemplate(*deck_template(course.root, course.info.branding.deck_template))
     metrics = FontMetrics(theme.fonts["body"])
-    decks = {}
+    decks, visual_specs = {}, {}
     for module in course.modules:
         spec = build_deck_specs(course, module, template.boxes, theme, metrics)
-        decks[module.id] = [(s.title_text, s.texts(), s.notes) for s in spec.slides]
+        decks[module.id] = [(s.title_text, s.texts(), s.notes, floor_visual(s))
+                            for s in spec.slides]
+        visual_specs[module.id] = DeckSpec(module.id, tuple(s for s in spec.slides if s.visual),
+                                           spec.marking, spec.footer)
     slides = sum(len(d) for d in decks.values())
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
@@ -132,6 +158,19 @@ def main() -> None:
         print(f"  coursegen render_decks   {ours * 1000:8.1f} ms")
         print(f"  bare python-pptx floor   {bare * 1000:8.1f} ms")
         print(f"  ratio                    {ours / bare:8.2f}x  (target <= 1.5x)")
+        visual_decks = {m: [s for s in d if s[3]] for m, d in decks.items()}
+        count = sum(len(d) for d in visual_decks.values())
+
+        def ours_visual() -> None:
+            for module_id, spec in visual_specs.items():
+                write_deck(spec, template, theme, course, RenderOptions()).save(
+                    str(out / f"v-{module_id}.pptx"))
+
+        ours, bare = interleaved(ours_visual, lambda: floor(visual_decks, out))
+        print(f"chart and diagram slides: {count} (written from their specs, best CPU of {REPEAT})")
+        print(f"  coursegen write_deck     {ours * 1000:8.1f} ms")
+        print(f"  bare python-pptx floor   {bare * 1000:8.1f} ms")
+        print(f"  ratio                    {ours / bare:8.2f}x  (target <= 1.2x)")
         module_id = course.modules[0].id
         times = []
         for attempt in range(REPEAT):  # a fresh output folder each time: no up-to-date skips

@@ -20,4 +20,5 @@ def test_every_field_of_every_file_model_is_documented() -> None:
         for model in models:
             section = text.split(f"### {model.__name__}\n", 1)[1].split("\n### ", 1)[0]
             for name in set(model.model_fields) - model.internal_fields():
-                assert f"| `{name}` |" in section, f"{model.__name__}.{name} is not documented"
+                key = model.model_fields[name].alias or name  # the key as YAML spells it
+                assert f"| `{key}` |" in section, f"{model.__name__}.{key} is not documented"

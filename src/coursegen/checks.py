@@ -37,6 +37,7 @@ from coursegen.model.slides import (
 )
 from coursegen.model.walk import citations_in_module
 from coursegen.quiz.answer_pattern import refusal
+from coursegen.visual_checks import visual_rules
 
 _CATCH_ALL = re.compile(r"\b(all|none) of the (above|options)\b", re.IGNORECASE)
 
@@ -228,6 +229,7 @@ def _lesson_rules(
         if isinstance(slide, QuoteSlide) and not (slide.attribution or slide.cite):
             yield _at(slide, "text", "quote says neither who said it nor where it is from; add "
                       "'attribution' or 'cite'", "unattributed-quote", "warning")
+        yield from visual_rules(slide)
         if not isinstance(slide, SectionSlide | ReferencesSlide) and not slide.notes:
             yield _at(
                 slide,

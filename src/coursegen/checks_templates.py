@@ -66,7 +66,9 @@ def _template_file_rules(course: Course, path: Path, name: str) -> Iterator[Diag
         yield Diagnostic(Location(shown), f"template is not UTF-8 text ({error.reason} at byte "
                          f"{error.start}); save it as UTF-8", code="template")
         return
-    env = environment(course.root)
+    from coursegen.render.visual_filters import visual_filters
+
+    env = environment(course.root, visual_filters())
     folder = name.split("/")[0] if "/" in name else ""
     try:
         tree = _INTROSPECTION.parse(source, name, str(path))

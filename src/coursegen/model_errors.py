@@ -48,6 +48,9 @@ def _data_path(data: Any, loc: tuple, kind: str) -> tuple[PathKey, str | None]:
     current = data
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
+        if isinstance(current, dict) and part in current and not last \
+                and not isinstance(current[part], dict | list):
+            continue  # a union tag that is also a key (`chart: bar` on a chart slide)
         if (isinstance(current, dict) and part in current) or (
             isinstance(current, list) and isinstance(part, int) and part < len(current)
         ):

@@ -31,7 +31,8 @@ SECTIONS: list[tuple[str, str, list[type[Node]]]] = [
     (
         "modules/&lt;id&gt;/NN-&lt;lesson&gt;.yaml",
         "A lesson, ordered by file name.",
-        [course.Lesson, *slides.SLIDE_KINDS.values(), slides.Point, slides.Column, slides.Exhibit],
+        [course.Lesson, *slides.SLIDE_KINDS.values(), slides.Point, slides.Column, slides.Exhibit,
+         slides.ChartSeries, slides.DiagramNode, slides.DiagramEdge],
     ),
     (
         "quizzes/&lt;module-id&gt;.yaml",
@@ -110,8 +111,9 @@ def model_table(model: type[Node]) -> str:
         description = (field.description or "").replace("|", "\\|")
         if name == "cite" and not description:
             description = "Citations backing this text"
+        key = field.alias or name  # the key as a YAML file spells it (an edge's `from`)
         lines.append(
-            f"| `{name}` | {_type_name(field.annotation)} | {_default(field)} | {description} |"
+            f"| `{key}` | {_type_name(field.annotation)} | {_default(field)} | {description} |"
         )
     return "\n".join(lines)
 

@@ -52,17 +52,25 @@ def find_template_file(course_root: Path | None, name: str) -> Path:
     raise FileNotFoundError(f"no template file '{name}' in {searched}")
 
 
-def environment(course_root: Path | None) -> Environment:
-    """A Jinja environment with HTML autoescaping and the inline-Markdown filters.
+Filters = dict[str, Callable[..., Any]]
 
-    One environment per lookup order and process, so templates compile once however many
-    documents are rendered; treat it as read-only (pass per-document values as context).
+
+def environment(course_root: Path | None, jinja_filters: Filters | None = None) -> Environment:
+    """A Jinja environment with HTML autoescaping, the inline-Markdown filters and any
+    `jinja_filters` an output adds (the site's and handouts' chart drawing, the report's
+    number formats).
+
+    One environment per lookup order, filter set and process, so templates compile once
+    however many documents are rendered; treat it as read-only (pass per-document values as
+    context).
     """
-    return _environment(tuple(template_dirs(course_root)))
+    extra = tuple(sorted((jinja_filters or {}).items()))
+    return _environment(tuple(template_dirs(course_root)), extra)
 
 
 @lru_cache(maxsize=16)
-def _environment(dirs: tuple[Path, ...]) -> Environment:
+def _environment(dirs: tuple[Path, ...],
+                 extra: tuple[tuple[str, Callable[..., Any]], ...] = ()) -> Environment:
     from jinja2 import (
         ChoiceLoader,
         Environment,
@@ -84,21 +92,18 @@ def _environment(dirs: tuple[Path, ...]) -> Environment:
     env.filters["inline"] = inline_html
     env.filters["blocks"] = block_html
     env.filters["plain"] = plain_text
+    env.filters.update(extra)
     return env
 
 
 def render_template(course_root: Path | None, name: str,
-                    jinja_filters: dict[str, Callable[..., Any]] | None = None,
-                    **context: Any) -> str:
+                    jinja_filters: Filters | None = None, **context: Any) -> str:
     """Render template `name` along the lookup order; any failure raises TemplateInvalid
-    naming the template file and line, with how to fix it. `jinja_filters` adds filters for
-    this document only (the shared environment is not changed)."""
+    naming the template file and line, with how to fix it. `jinja_filters`: see
+    :func:`environment`."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
-    env = environment(course_root)
-    if jinja_filters:
-        env = env.overlay()
-        env.filters.update(jinja_filters)
+    env = environment(course_root, jinja_filters)
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as error:

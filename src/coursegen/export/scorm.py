@@ -17,6 +17,7 @@ from coursegen.render.site import (
     module_references,
     quiz_view,
 )
+from coursegen.render.visual_filters import visual_filters
 from coursegen.text import plain_text
 from coursegen.theme import find_template_file, render_template
 
@@ -41,8 +42,9 @@ def sco_page(course: Course, module: Module) -> tuple[str, dict[str, str]]:
     quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module)) \
         if module.bank else None
     html = render_template(
-        course.root, "scorm/module.html", course=course, module=module, references=references,
-        contexts=contexts, quiz=quiz, citations=citation_links(course, references, ""))
+        course.root, "scorm/module.html", jinja_filters=visual_filters(), course=course,
+        module=module, references=references, contexts=contexts, quiz=quiz,
+        citations=citation_links(course, references, ""))
     images = {name: src for ctx in contexts.values() for name, src in ctx.images.items()}
     return html, images
 

@@ -93,7 +93,8 @@ class Node(BaseModel):
     @classmethod
     def _drop_unknown_keys(cls, data: dict, origin: Origin, info: ValidationInfo) -> dict:
         internal = cls.internal_fields()
-        known = set(cls.model_fields) - internal
+        # A field written under its alias (an edge's `from`) is known by that name.
+        known = {f.alias or n for n, f in cls.model_fields.items() if n not in internal}
         # Internal fields are filled in by the loader; only a key written in the file is wrong.
         unknown = [
             key

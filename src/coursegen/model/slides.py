@@ -212,6 +212,90 @@ class ReferencesSlide(SlideBase):
     title: str = "References"
 
 
+def figures_as_typed(values: Any) -> Any:
+    """Refuse a figure YAML read as a decimal number: its characters may be lost (1.50 → 1.5)."""
+    for value in values if isinstance(values, list | tuple) else ():
+        if isinstance(value, float):
+            raise ValueError(f"the figure {value:g} was read as a number, which can change what "
+                             "you typed (1.50 becomes 1.5); put it in quotes as it should be "
+                             "printed, e.g. \"1.50\"")
+    return values
+
+
+class ChartSeries(Node):
+    """One named row of figures in a chart with several series."""
+
+    name: str = Field(description="What the series counts, shown in the legend")
+    values: tuple[str, ...] = Field(
+        min_length=1, description="One figure per label, written as printed (42%, 36.2 million)")
+
+    _typed = field_validator("values", mode="before")(figures_as_typed)
+
+
+class ChartSlide(SlideBase):
+    """A native, editable chart from a few labelled figures, with its source."""
+
+    kind: Literal["chart"]
+    title: str
+    chart: Literal["bar", "column", "line", "pie"] = Field(
+        description="bar (horizontal), column (vertical), line or pie")
+    labels: tuple[str, ...] = Field(min_length=1, description="One label per figure")
+    values: tuple[str, ...] = Field(
+        default=(), description="The figures, one per label, written as printed: 42%, 68,092, "
+        "36.2 million (quote decimals, e.g. '1.50', and figures with commas)")
+    series: tuple[ChartSeries, ...] = Field(
+        default=(), description="Several named rows of figures instead of `values`")
+    unit: str | None = Field(default=None, description="What the figures count (axis title)")
+    caption: str | None = None
+    alt: str | None = Field(
+        default=None, description="Alternative text; by default the chart's figures in words")
+
+    _typed = field_validator("values", mode="before")(figures_as_typed)
+
+
+class DiagramNode(Node):
+    """A box in a diagram: a step, a date, or an entity in a link chart. A string is a label."""
+
+    id: str | None = Field(default=None, description="Name that edges use (link charts)")
+    label: str = Field(description="The box's text, e.g. Placement, 2015 or Wallet A")
+    text: str | None = Field(default=None, description="A short line under the label")
+
+    @classmethod
+    def from_scalar(cls, data: Any) -> Any:
+        """Let a bare string stand for a node with only a label."""
+        return {"label": data} if isinstance(data, str | int | float) else data
+
+
+class DiagramEdge(Node):
+    """A labelled arrow between two nodes of a link chart."""
+
+    start: str = Field(alias="from", description="Id of the node the arrow leaves")
+    end: str = Field(alias="to", description="Id of the node the arrow points to")
+    label: str | None = Field(default=None, description="What links them, e.g. 0.8 BTC")
+    arrow: bool = Field(
+        default=True, description="Draw an arrowhead (false for a link without direction, "
+        "such as a shared identifier)")
+
+
+class DiagramSlide(SlideBase):
+    """A process, cycle, timeline or link chart drawn as editable shapes and connectors."""
+
+    kind: Literal["diagram"]
+    title: str
+    diagram: Literal["process", "cycle", "timeline", "links"] = Field(
+        description="process (steps in order), cycle (steps that repeat), timeline (dated "
+        "events) or links (entities and labelled connections)")
+    nodes: tuple[DiagramNode, ...] = Field(min_length=2, description="The boxes, in order")
+    edges: tuple[DiagramEdge, ...] = Field(
+        default=(), description="Connections between node ids (links diagrams only)")
+    caption: str | None = None
+    alt: str | None = Field(
+        default=None, description="Alternative text; by default the diagram described in words")
+    fictional: bool = Field(
+        default=False, description="The diagram shows an invented case: outputs label it so, "
+        "and its figures are not checked against sources")
+
+
 SLIDE_KINDS: dict[str, type[SlideBase]] = {
     "bullets": BulletsSlide,
     "section": SectionSlide,
@@ -224,6 +308,8 @@ SLIDE_KINDS: dict[str, type[SlideBase]] = {
     "knowledge-check": KnowledgeCheckSlide,
     "summary": SummarySlide,
     "references": ReferencesSlide,
+    "chart": ChartSlide,
+    "diagram": DiagramSlide,
 }
 
 
@@ -244,6 +330,8 @@ Slide = Annotated[
     | Annotated[CaseSlide, Tag("case")]
     | Annotated[KnowledgeCheckSlide, Tag("knowledge-check")]
     | Annotated[SummarySlide, Tag("summary")]
-    | Annotated[ReferencesSlide, Tag("references")],
+    | Annotated[ReferencesSlide, Tag("references")]
+    | Annotated[ChartSlide, Tag("chart")]
+    | Annotated[DiagramSlide, Tag("diagram")],
     Discriminator(_slide_kind),
 ]

@@ -9,7 +9,9 @@ from coursegen.model.base import Node
 from coursegen.model.slides import (
     BulletsSlide,
     CaseSlide,
+    ChartSlide,
     CompareSlide,
+    DiagramSlide,
     Point,
     QuoteSlide,
     SectionSlide,
@@ -60,11 +62,36 @@ def slide_texts(slide: SlideBase) -> Iterator[CitedText]:
     elif isinstance(slide, TableSlide):
         cells = [*slide.columns, *(c for row in slide.rows for c in row)]
         yield CitedText(slide, "rows", " | ".join(cells), cites)
+    elif isinstance(slide, ChartSlide):
+        yield from _chart_texts(slide)
+    elif isinstance(slide, DiagramSlide) and not slide.fictional:
+        yield CitedText(slide, "title", slide.title, cites)
+        for node in slide.nodes:
+            yield CitedText(node, "label", " | ".join(filter(None, (node.label, node.text))),
+                            cites)
+        for edge in slide.edges:
+            if edge.label:
+                yield CitedText(edge, "label", edge.label, cites)
+        if slide.caption:
+            yield CitedText(slide, "caption", slide.caption, cites)
     elif isinstance(slide, CaseSlide) and not slide.fictional:
         yield CitedText(slide, "scenario", slide.scenario, cites)
         for exhibit in slide.exhibits:
             parts = [exhibit.text or "", *exhibit.items, *(c for r in exhibit.rows for c in r)]
             yield CitedText(exhibit, "text", " | ".join(p for p in parts if p), cites)
+
+
+def _chart_texts(slide: ChartSlide) -> Iterator[CitedText]:
+    """A chart's words and figures: every figure plotted must be in the cited source."""
+    cites = slide.cite
+    for name in ("title", "unit", "caption"):
+        if getattr(slide, name):
+            yield CitedText(slide, name, getattr(slide, name), cites)
+    yield CitedText(slide, "labels", " | ".join(slide.labels), cites)
+    if slide.values:
+        yield CitedText(slide, "values", " | ".join(slide.values), cites)
+    for series in slide.series:
+        yield CitedText(series, "values", " | ".join((series.name, *series.values)), cites)
 
 
 def citations_in_module(module: object) -> Iterator[tuple[Node, CitationRef]]:

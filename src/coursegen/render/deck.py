@@ -19,6 +19,8 @@ from pptx.util import Emu, Pt
 from coursegen.errors import Diagnostic, Location
 from coursegen.model import Course
 from coursegen.output import RenderedFiles, atomic_path
+from coursegen.render.deck_charts import add_chart
+from coursegen.render.deck_diagrams import add_diagram
 from coursegen.render.deck_fit import Para
 from coursegen.render.deck_geometry import (
     BUILT_IN,
@@ -222,6 +224,10 @@ class _SlideWriter:
                                              _emu(picture.box.y), _emu(picture.box.width),
                                              _emu(picture.box.height))
             set_alt_text(shape, picture.alt)
+        if spec.visual is not None and spec.visual.chart is not None:
+            add_chart(slide, spec.visual.chart, spec.visual.box, self.theme)
+        elif spec.visual is not None and spec.visual.diagram is not None:
+            add_diagram(slide, spec.visual.diagram, self.theme)
         if spec.source and spec.source_box is not None:
             box = self._text_box(slide, spec.source_box, "Source")
             self._write(box.text_frame, [Para(spec.source, style="plain",

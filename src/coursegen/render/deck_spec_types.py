@@ -8,6 +8,7 @@ from pathlib import Path
 from coursegen.errors import Diagnostic
 from coursegen.render.deck_fit import Para
 from coursegen.render.deck_geometry import Box
+from coursegen.render.deck_visuals import VisualSpec
 from coursegen.text import Run
 
 
@@ -54,6 +55,7 @@ class SlideSpec:
     source_box: Box | None = None
     table: TableSpec | None = None
     picture: PictureSpec | None = None
+    visual: VisualSpec | None = None
 
     @property
     def title_text(self) -> str:

@@ -17,7 +17,9 @@ from coursegen.model import Course, Module
 from coursegen.model.slides import (
     BulletsSlide,
     CaseSlide,
+    ChartSlide,
     CompareSlide,
+    DiagramSlide,
     ImageSlide,
     KnowledgeCheckSlide,
     Point,
@@ -36,6 +38,7 @@ from coursegen.render.deck_questions import answer_notes, answer_paras, question
 from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, SlideSpec, TableSpec
 from coursegen.render.deck_theme import DeckTheme
 from coursegen.render.deck_titles import distinct_headings, unique_titles
+from coursegen.render.deck_visuals import visual_spec
 from coursegen.render.text_fit import FontMetrics
 from coursegen.text import Run, long_date, parse_inline, plain_text
 
@@ -146,6 +149,8 @@ class _DeckBuilder:
             return self._image(slide, notes)
         if isinstance(slide, CaseSlide):
             return self._case(slide)
+        if isinstance(slide, ChartSlide | DiagramSlide):
+            return self._visual(slide, notes)
         if isinstance(slide, KnowledgeCheckSlide):
             return self._knowledge_check(slide)
         if isinstance(slide, ReferencesSlide):
@@ -247,6 +252,20 @@ class _DeckBuilder:
                      area.y + (area.height - height * scale) / 2, width * scale, height * scale)
         return [replace(first, picture=PictureSpec(path, plain_text(slide.alt), fitted)),
                 *specs[1:]]
+
+    def _visual(self, slide: ChartSlide | DiagramSlide, notes: str) -> list[SlideSpec]:
+        # The chart or diagram takes the body box, above the source line and caption.
+        caption = slide.caption
+        if getattr(slide, "fictional", False):
+            caption = f"{FICTIONAL_LABEL}. {caption}" if caption else FICTIONAL_LABEL
+        first, *rest = self._compose(slide.kind, "Content", self._title(slide), {"body": []},
+                                     notes, slide.cite, slide, caption=caption)
+        box = first.regions[0].box if first.regions else None
+        visual = visual_spec(slide, box, self.fitter.metrics)
+        if visual.diagram and visual.diagram.crowded(visual.box):
+            self._warn(slide, "the diagram's boxes overlap: its text does not fit even at "
+                              "16 pt; shorten the labels and lines or use fewer nodes")
+        return [replace(first, visual=visual), *rest]
 
     # -- fitting ------------------------------------------------------------------------------
 

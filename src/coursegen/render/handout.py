@@ -16,6 +16,7 @@ from coursegen.model import Course
 from coursegen.pdf import SANS, SERIF, stylesheet, write_pdf
 from coursegen.render.handout_model import Citations, ModuleView, module_view
 from coursegen.render.options import RenderOptions
+from coursegen.render.visual_filters import visual_filters
 from coursegen.text import inline_html, long_date
 from coursegen.theme import render_template
 
@@ -65,7 +66,7 @@ class HandoutWriter:
 
     def html(self, template: str, views: list[ModuleView], trainer: bool) -> str:
         """The HTML of one handout document."""
-        return render_template(self.course.root, template,
+        return render_template(self.course.root, template, jinja_filters=visual_filters(),
                                **self.context(template, views, trainer))
 
     def context(self, template: str, views: list[ModuleView], trainer: bool) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from coursegen.model.source import parse_citation
 from coursegen.output import write_bytes, write_text
 from coursegen.render.options import RenderOptions
 from coursegen.render.quiz_payload import json_for_script, module_quiz, question_payload
+from coursegen.render.visual_filters import visual_filters
 from coursegen.theme import find_template_file, render_template
 
 SITE_ASSETS = ("site/site.css", "site/scorer.js", "site/quiz.js", "site/progress.js")
@@ -132,7 +133,8 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
     written: list[Path] = []
 
     def page(template: str, target: Path, root: str, **values: Any) -> None:
-        html = render_template(course.root, template, course=course, root=root, **values)
+        html = render_template(course.root, template, jinja_filters=visual_filters(),
+                               course=course, root=root, **values)
         written.append(write_text(target, html))
 
     page("site/home.html", site / "index.html", "", modules=modules,
