@@ -45,7 +45,8 @@ def test_title_slide_names_module_course_and_organisation(starter):
     title = deck.slides[0]
     assert title.layout == "Title"
     assert title.title_text == "Getting started with digital evidence"
-    assert title.texts() == ["Handling digital evidence", "Your organisation · Version 0.1"]
+    assert title.texts() == ["Handling digital evidence", "Module 1 of 1 · 45 min",
+                             "Your organisation · Version 0.1"]
     assert deck.marking == "For training use only"
 
 
@@ -107,8 +108,10 @@ def test_compare_slide_has_two_headed_columns(starter):
 
 def test_quote_slide_has_quotation_and_attribution(starter):
     quote = next(s for s in specs_for(starter).slides if s.kind == "quote")
-    assert quote.title_text == "In the words of UNODC background paper"
+    # Attributed once: a short title and no source line repeating the attribution.
+    assert quote.title_text == "In their words"
     assert quote.texts() == ["“Technology is a double-edged sword.”", "— UNODC background paper"]
+    assert quote.source == ()
 
 
 def test_table_slide_is_a_table(starter):

@@ -16,8 +16,9 @@ from coursegen.text import Run, parse_inline
 SAFETY = 0.96
 """Share of a box's inner width and height the text may use: room for rounding and hinting."""
 
-STYLES = ("bullet", "plain", "heading", "label", "numbered")
-"""Paragraph styles: a bullet; plain text; a bold heading; a small italic label; a numbered item."""
+STYLES = ("bullet", "plain", "heading", "label", "numbered", "figure", "quote")
+"""Paragraph styles: a bullet; plain text; a bold heading; a small italic label; a numbered
+item; a key figure (bold, accent colour); a quotation (italic, centred)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Para:
     space_before: float = 0.0
     scale: float = 1.0
     """Size relative to the region's size (labels are smaller, a merged-in figure larger)."""
+    floor: float = 0.0
+    """The least size this paragraph may be set at (its role's minimum), whatever its scale."""
     origin: object = None
     """The model node the text came from, for warnings that name file and line."""
 
@@ -56,6 +59,8 @@ class Sizes:
     base: float
     minimum: float
     step: float = 2.0
+    grow: float = 0.0
+    """How far above base a short text may grow to fill its box."""
 
 
 class Fitter:
@@ -68,7 +73,7 @@ class Fitter:
         """The paragraphs with their point sizes and spacing set for a region at `size`."""
         result = []
         for index, para in enumerate(paras):
-            own = max(size * para.scale - para.level * sizes.step, 10.0)
+            own = max(size * para.scale - para.level * sizes.step, para.floor, 10.0)
             gap = 0.0 if index == 0 else own * (0.4 if para.level == 0 else 0.15)
             result.append(replace(para, size=round(own, 1), space_before=round(gap, 1)))
         return tuple(result)
@@ -101,8 +106,8 @@ class Fitter:
         return self.height(self.sized(paras, size, sizes), box) <= limit
 
     def best_size(self, paras: Sequence[Para], box: Box, sizes: Sizes) -> float | None:
-        """The largest size from base down to minimum at which the paragraphs fit, or None."""
-        size = sizes.base
+        """The largest size from base (or up to `grow` above it) down to minimum that fits."""
+        size = sizes.base + sizes.grow
         while size >= sizes.minimum:
             if self.fits(paras, box, size, sizes):
                 return size
@@ -157,12 +162,6 @@ class Fitter:
         if size is None:
             return self.sized(paras, sizes.minimum, sizes), False
         return self.sized(paras, size, sizes), True
-
-    def title_size(self, runs: tuple[Run, ...], box: Box, sizes: Sizes) -> tuple[float, bool]:
-        """The largest title size that fits the title box, and whether any size did."""
-        para = Para(runs, style="plain")
-        size = self.best_size([para], box, sizes)
-        return (size, True) if size is not None else (sizes.minimum, False)
 
 
 def _groups(paras: Sequence[Para]) -> list[list[Para]]:

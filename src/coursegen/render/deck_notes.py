@@ -5,22 +5,30 @@ from __future__ import annotations
 from coursegen.model import Course
 from coursegen.model.slides import SlideBase
 from coursegen.model.source import parse_citation
+from coursegen.model.walk import slide_texts
+from coursegen.render.cite_ranges import group_by_source, merged_locator
 from coursegen.text import plain_text
 
 
 def cite_line(course: Course, cites: tuple[str, ...]) -> str:
-    """Citations as a short source line: 'Source: A/CONF.234/11, para. 8; …'."""
-    parts: dict[str, None] = {}
-    for text in cites:
-        ref = parse_citation(text)
-        source = course.source(ref.source)
-        name = (source.symbol or source.publisher) if source else ref.source
-        if ref.locator:
-            name += f", {ref.locator}"
-        parts.setdefault(name, None)
+    """Citations as one merged source line: 'Sources: A/CONF.234/11, paras 35–38; …'."""
+    parts = []
+    for source_id, refs in group_by_source(parse_citation(t) for t in cites).items():
+        source = course.source(source_id)
+        name = (source.symbol or source.publisher) if source else source_id
+        where = merged_locator(refs)
+        parts.append(f"{name}, {where}" if where else name)
     if not parts:
         return ""
     return ("Sources: " if len(parts) > 1 else "Source: ") + "; ".join(parts)
+
+
+def slide_cites(slide: SlideBase) -> tuple[str, ...]:
+    """Every citation behind what a slide shows: its own and its points', in order."""
+    seen: dict[str, None] = dict.fromkeys(slide.cite)
+    for text in slide_texts(slide):
+        seen.update(dict.fromkeys(text.cites))
+    return tuple(seen)
 
 
 def speaker_notes(slide: SlideBase, *extra: str) -> str:

@@ -29,14 +29,30 @@ from coursegen.model.slides import (
     SummarySlide,
     TableSlide,
 )
-from coursegen.render.deck_fit import Fitter, Para, Sizes, TableFitter, make_para
-from coursegen.render.deck_geometry import SOURCE_LINE_HEIGHT, Box, LayoutBoxes, role_groups
-from coursegen.render.deck_notes import cite_line, lesson_notes, speaker_notes
+from coursegen.render.deck_fit import SAFETY, Fitter, Para, Sizes, TableFitter, make_para
+from coursegen.render.deck_geometry import (
+    INSET_X,
+    INSET_Y,
+    SOURCE_LINE_HEIGHT,
+    Box,
+    LayoutBoxes,
+    role_groups,
+)
+from coursegen.render.deck_notes import cite_line, lesson_notes, slide_cites, speaker_notes
 from coursegen.render.deck_questions import answer_notes, answer_paras, question_paras
+from coursegen.render.deck_shape import (
+    FrameSlide,
+    agenda_slide,
+    closing_slide,
+    lesson_opener,
+    objectives_slide,
+    section_subtitle,
+    title_slide,
+)
 from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, SlideSpec, TableSpec
 from coursegen.render.deck_theme import DeckTheme
 from coursegen.render.deck_titles import distinct_headings, unique_titles
-from coursegen.render.text_fit import FontMetrics
+from coursegen.render.text_fit import LINE_HEIGHT, FontMetrics
 from coursegen.text import Run, parse_inline, plain_text
 
 FLOWING = frozenset({"body", "left", "right"})
@@ -45,12 +61,25 @@ FICTIONAL_LABEL = "Fictional scenario for training"
 
 
 def build_deck_specs(course: Course, module: Module, layouts: dict[str, LayoutBoxes],
-                     theme: DeckTheme, metrics: FontMetrics) -> DeckSpec:
-    """The slides of one module's deck, fitted to the layouts' boxes."""
+                     theme: DeckTheme, metrics: FontMetrics,
+                     title_metrics: FontMetrics | None = None,
+                     title_bold: bool = True) -> DeckSpec:
+    """The slides of one module's deck, fitted to the layouts' boxes.
+
+    `title_metrics` measures titles (the template's heading font; default: `metrics`),
+    in bold when `title_bold` (the master's title style).
+    """
     builder = _DeckBuilder(course, module, layouts, theme, metrics)
-    slides = unique_titles(builder.slides())
+    builder.title_metrics = title_metrics or metrics
+    builder.title_bold = title_bold
+    slides = builder.size_titles(unique_titles(builder.slides()))
     return DeckSpec(module.id, tuple(slides), course.info.marking, course.info.footer,
                     tuple(builder.diagnostics))
+
+
+def _title_kind(layout: str) -> str:
+    """Which theme size a layout's title starts at: cover, section, or slide title."""
+    return {"Title": "cover_title", "Section": "section_title"}.get(layout, "title")
 
 
 def _points(points: tuple[Point, ...], level: int = 0) -> list[Para]:
@@ -70,11 +99,16 @@ class _DeckBuilder:
         self.fitter = Fitter(metrics)
         self.tables = TableFitter(metrics)
         self.diagnostics: list[Diagnostic] = []
+        self.nodes: list[object] = []
+        """The model node behind each slide made so far, for located warnings."""
+        self.title_metrics, self.title_bold = metrics, True
         size = theme.size
         body = Sizes(size("body"), size("body_min"), size("level_step"))
+        # A short list on a content slide may grow a little to fill the slide.
+        growing = replace(body, grow=theme.sizes.get("body_grow", 0.0))
         small = Sizes(size("small") + 4, size("small"))
         self.sizes = {
-            "body": body, "left": body, "right": body, "options": body, "stem": body,
+            "body": growing, "left": body, "right": body, "options": body, "stem": body,
             "left_heading": body, "right_heading": body,
             "subtitle": Sizes(size("subtitle"), size("small")),
             "figure": Sizes(size("figure"), size("figure") / 2),
@@ -89,42 +123,46 @@ class _DeckBuilder:
     # -- the deck ---------------------------------------------------------------------------
 
     def slides(self) -> list[SlideSpec]:
-        """Title slide, then every lesson's slides in order."""
-        info = self.course.info
-        details = " · ".join(p for p in (info.organisation,
-                                         info.date and f"{info.date:%-d %B %Y}",
-                                         f"Version {info.version}") if p)
-        notes = [plain_text(self.module.summary), f"Duration: {self.module.duration} min"]
-        if self.module.audience:
-            notes.append(f"Audience: {plain_text(self.module.audience)}")
-        slides = self._compose("title", "Title", self.module.title, {"subtitle": [
-            make_para(info.title, "heading"), make_para(details, "plain")]}, "\n".join(notes))
-        self.titles = distinct_headings(self.module)
-        for number, lesson in enumerate(self.module.lessons, start=1):
-            if not isinstance(lesson.slides[0], SectionSlide):
-                subtitle = lesson.summary or f"Lesson {number} · {lesson.duration} min"
-                slides += self._compose("lesson", "Section", lesson.title,
-                                        {"subtitle": [make_para(subtitle, "plain")]},
-                                        lesson_notes(lesson, number))
-            for slide in lesson.slides:
+        """Title, objectives and agenda; each lesson opened and its slides; the closing slide."""
+        module = self.module
+        self.titles = distinct_headings(module)
+        slides = []
+        for frame in (title_slide(self.course, module), objectives_slide(module),
+                      agenda_slide(module)):
+            slides += self._frame(frame)
+        count = len(module.lessons)
+        for number, lesson in enumerate(module.lessons, start=1):
+            slides += self._frame(lesson_opener(lesson, number, count))
+            for index, slide in enumerate(lesson.slides):
+                if isinstance(slide, SectionSlide):
+                    if index == 0:  # the lesson opener shows it
+                        continue
+                    subtitle = section_subtitle(slide, lesson, number, count)
+                    slides += self._compose(slide.kind, "Section", self._title(slide),
+                                            {"subtitle": subtitle}, speaker_notes(slide)
+                                            or lesson_notes(lesson, number), node=slide)
+                    continue
                 slides += self._slide(slide, lesson_notes(lesson, number))
+        slides += self._frame(closing_slide(self.course, module))
         return slides
+
+    def _frame(self, frame: FrameSlide) -> list[SlideSpec]:
+        return self._compose(frame.kind, frame.layout, frame.title, frame.roles, frame.notes,
+                             node=frame.node)
 
     def _slide(self, slide: SlideBase, lesson_notes: str) -> list[SlideSpec]:
         kind, title = slide.kind, self._title(slide)
         notes = speaker_notes(slide) or lesson_notes
-        if isinstance(slide, SectionSlide):
-            paras = [make_para(slide.subtitle, "plain")] if slide.subtitle else []
-            return self._compose(kind, "Section", title, {"subtitle": paras}, notes, node=slide)
         if isinstance(slide, BulletsSlide):
             return self._compose(kind, "Content", title, {"body": _points(slide.points)}, notes,
-                                 node=slide)
+                                 slide_cites(slide), slide)
         if isinstance(slide, SummarySlide):
             paras = _points(slide.points) or [make_para(o.text, "bullet", node=o)
                                               for o in self.module.objectives]
-            return self._compose(kind, "Content", title, {"body": paras}, notes, node=slide)
+            return self._compose(kind, "Content", title, {"body": paras}, notes,
+                                 slide_cites(slide), slide)
         if isinstance(slide, StatSlide):
-            roles = {"figure": [make_para(slide.value, "plain", node=slide)],
+            roles = {"figure": [make_para(slide.value, "figure", node=slide)],
                      "label": [make_para(slide.label, "plain", node=slide)],
                      "context": [make_para(slide.context, "plain", node=slide)]
                      if slide.context else []}
@@ -134,12 +172,15 @@ class _DeckBuilder:
                      "left": _points(slide.left.points),
                      "right_heading": [make_para(slide.right.heading, "heading")],
                      "right": _points(slide.right.points)}
-            return self._compose(kind, "Two Content", title, roles, notes, node=slide)
+            return self._compose(kind, "Two Content", title, roles, notes, slide_cites(slide),
+                                 slide)
         if isinstance(slide, QuoteSlide):
-            roles = {"quote": [make_para(f"“{slide.text.strip()}”", "plain", node=slide)],
+            roles = {"quote": [make_para(f"“{slide.text.strip()}”", "quote", node=slide)],
                      "attribution": [make_para(f"— {slide.attribution}", "plain")]
                      if slide.attribution else []}
-            return self._compose(kind, "Quote", title, roles, notes, slide.cite, slide)
+            # Attributed once: the attribution names the source, else the source line does.
+            cites = () if slide.attribution else slide.cite
+            return self._compose(kind, "Quote", title, roles, notes, cites, slide)
         if isinstance(slide, TableSlide):
             return self._table(slide, notes)
         if isinstance(slide, ImageSlide):
@@ -265,7 +306,12 @@ class _DeckBuilder:
         left = min(b.x for b in layout.bodies)
         right = max(b.x + b.width for b in layout.bodies)
         bottom = max(b.y + b.height for b in layout.bodies)
-        line_box = Box(left, bottom - SOURCE_LINE_HEIGHT, right - left, SOURCE_LINE_HEIGHT)
+        # A long source line wraps upwards into the body's room, never down over the footer.
+        size = self.theme.size("small") - 2
+        width = (right - left - 2 * INSET_X) * SAFETY
+        lines = self.fitter.metrics.line_count(runs, size, width)
+        height = max(SOURCE_LINE_HEIGHT, lines * size * LINE_HEIGHT / SAFETY + 2 * INSET_Y)
+        line_box = Box(left, bottom - height, right - left, height)
         for index, body in enumerate(layout.bodies):
             if body.y + body.height > line_box.y:
                 boxes[index] = body.shrunk(body.y + body.height - line_box.y + 4)
@@ -290,8 +336,11 @@ class _DeckBuilder:
             for role in group:
                 own = self.sizes.get(f"{layout_name}:{role}", self.sizes[role])
                 ratio = own.base / sizes.base
-                paras += [replace(p, scale=p.scale * ratio) for p in roles.get(role, ())]
+                paras += [replace(p, scale=p.scale * ratio, floor=max(p.floor, own.minimum))
+                          for p in roles.get(role, ())]
             regions.append((group, paras, boxes[index], sizes))
+        if layout_name == "Question":
+            regions = self._stacked(regions)
         # One slide if every region fits at one common size for the flowing ones.
         fitted = [self.fitter.best_size(p, b, s) for _g, p, b, s in regions]
         if all(size is not None for size in fitted):
@@ -312,6 +361,33 @@ class _DeckBuilder:
             slides.append(self._titled(spec, title, index, len(pages), node))
         return slides
 
+    def _stacked(self, regions: list) -> list:
+        """Regions above one another share their column: each box gets the height its text needs.
+
+        A long stem takes room from short options (and the reverse) instead of each
+        shrinking alone in a fixed box.
+        """
+        top = min(b.y for _g, _p, b, _s in regions)
+        bottom = max(b.y + b.height for _g, _p, b, _s in regions)
+        left, width = regions[0][2].x, regions[0][2].width
+        sizes = regions[0][3]
+        size = sizes.base + sizes.grow
+        while size >= sizes.minimum:
+            needs = [self.fitter.height(self.fitter.sized(p, size, s), b) / SAFETY + 2 * INSET_Y
+                     for _g, p, b, s in regions]
+            if sum(needs) <= bottom - top:
+                break
+            size -= 1
+        else:
+            return regions
+        spare = (bottom - top - sum(needs)) / len(regions)
+        stacked, y = [], top
+        for (group, paras, _box, own), need in zip(regions, needs, strict=True):
+            height = need + spare
+            stacked.append((group, paras, Box(left, y, width, height), own))
+            y += height
+        return stacked
+
     def _paginate(self, regions: list, node: object) -> list[list[tuple[Para, ...]]]:
         split = {i: self.fitter.paginate(p, b, s) if FLOWING & set(g) else [tuple(p)]
                  for i, (g, p, b, s) in enumerate(regions)}
@@ -325,7 +401,8 @@ class _DeckBuilder:
                     chunk = chunks[number] if number < len(chunks) else ()
                 else:
                     chunk = chunks[0]
-                sized, fits = self.fitter.fit_page(chunk, box, sizes)
+                # Pages of a split list keep the base size: growing one would set them apart.
+                sized, fits = self.fitter.fit_page(chunk, box, replace(sizes, grow=0))
                 if not fits:
                     worst = max(chunk, key=lambda p: len(p.text))
                     self._warn(worst.origin or node,
@@ -337,20 +414,43 @@ class _DeckBuilder:
 
     def _titled(self, spec: SlideSpec, title: str, index: int, count: int,
                 node: object) -> SlideSpec:
+        original = plain_text(title)
         if index == 1:
             title = f"{title} (cont.)"
         elif index > 1:
             title = f"{title} (cont. {index})"
-        layout = self.layouts[spec.layout]
-        base = {"Title": "cover_title", "Section": "section_title"}.get(spec.layout, "title")
-        sizes = Sizes(self.theme.size(base), self.theme.size("title_min"))
-        runs = parse_inline(title)
-        size, fits = self.fitter.title_size(runs, layout.title, sizes)
-        if not fits:
-            self._warn(node, f"title '{title}' does not fit its box even at {sizes.minimum:g} pt; "
-                             "shorten it")
-        notes = spec.notes or (f"Continued from “{plain_text(title)}”." if index else "")
-        return replace(spec, title=runs, title_size=size, notes=notes)
+        self.nodes.append(node)
+        notes = spec.notes or (f"Continued from “{original}”." if index else "")
+        return replace(spec, title=parse_inline(title), notes=notes)
+
+    def size_titles(self, slides: list[SlideSpec]) -> list[SlideSpec]:
+        """One title size per kind of title (cover, section, slide) across the whole deck.
+
+        Each title is measured in the face it is shown in (bold when the master's titles
+        are); the deck uses the smallest size that every title of the kind fits at.
+        """
+        fitter = Fitter(self.title_metrics)
+        best: list[float | None] = []
+        for spec in slides:
+            runs = tuple(replace(r, bold=r.bold or self.title_bold) for r in spec.title)
+            best.append(fitter.best_size([Para(runs, style="plain")],
+                                         self.layouts[spec.layout].title, self._title_sizes(spec)))
+        common: dict[str, float] = {}
+        for spec, size in zip(slides, best, strict=True):
+            sizes = self._title_sizes(spec)
+            key = _title_kind(spec.layout)
+            common[key] = min(common.get(key, sizes.base), size or sizes.minimum)
+        result = []
+        for spec, size, node in zip(slides, best, self.nodes, strict=True):
+            if size is None:
+                self._warn(node, f"title '{spec.title_text}' does not fit its box even at "
+                                 f"{self._title_sizes(spec).minimum:g} pt; shorten it")
+            result.append(replace(spec, title_size=common[_title_kind(spec.layout)]))
+        return result
+
+    def _title_sizes(self, spec: SlideSpec) -> Sizes:
+        base = self.theme.size(_title_kind(spec.layout))
+        return Sizes(base, min(base, self.theme.size("title_min")))
 
     def _warn(self, node: object, message: str) -> None:
         location = getattr(node, "location", None)
