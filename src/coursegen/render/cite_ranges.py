@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
-from coursegen.model.source import CitationRef
+from coursegen.model.source import CitationRef, Source
+
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s*$")
 
 
 def _runs(numbers: Iterable[int]) -> list[str]:
@@ -46,3 +49,20 @@ def group_by_source(refs: Iterable[CitationRef]) -> dict[str, list[CitationRef]]
     for ref in refs:
         groups.setdefault(ref.source, []).append(ref)
     return groups
+
+
+def _short(source: Source) -> str:
+    if source.symbol:
+        return source.symbol
+    found = _ABBREVIATION.search(source.publisher)
+    return found.group(1) if found else source.publisher
+
+
+def source_label(source: Source, sources: Sequence[Source]) -> str:
+    """A source's short name on a slide: its symbol, else the publisher's abbreviation
+    ('UNICRI'), with the year when another source would read the same ('UNICRI 2024')."""
+    label = _short(source)
+    if sum(_short(other) == label for other in sources) > 1:
+        year = re.match(r"\d{4}", str(source.date))
+        label += f" {year.group(0)}" if year else " n.d."
+    return label

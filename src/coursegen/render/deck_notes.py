@@ -6,7 +6,7 @@ from coursegen.model import Course
 from coursegen.model.slides import SlideBase
 from coursegen.model.source import parse_citation
 from coursegen.model.walk import slide_texts
-from coursegen.render.cite_ranges import group_by_source, merged_locator
+from coursegen.render.cite_ranges import group_by_source, merged_locator, source_label
 from coursegen.text import plain_text
 
 
@@ -15,7 +15,7 @@ def cite_line(course: Course, cites: tuple[str, ...]) -> str:
     parts = []
     for source_id, refs in group_by_source(parse_citation(t) for t in cites).items():
         source = course.source(source_id)
-        name = (source.symbol or source.publisher) if source else source_id
+        name = source_label(source, course.sources) if source else source_id
         where = merged_locator(refs)
         parts.append(f"{name}, {where}" if where else name)
     if not parts:
