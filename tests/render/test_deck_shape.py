@@ -82,7 +82,7 @@ def _title_sizes(prs) -> set[float]:
 
 
 def test_shipped_decks_keep_one_title_size_and_sources_merged(shipped):
-    course, decks, _out = shipped
+    _course, decks, _out = shipped
     for deck in decks:
         prs = Presentation(str(deck))
         assert len(_title_sizes(prs)) == 1, (deck.name, _title_sizes(prs))
