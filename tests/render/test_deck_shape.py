@@ -185,3 +185,39 @@ def test_bold_serif_titles_of_an_organisation_template_stay_in_their_box(tmp_pat
         assert [w for *_box, w in words[:count]] == title.text_frame.text.split(), number
         # every title word inside its box: no third line touching the top edge
         assert all(y0 >= top - 1 and y1 <= bottom + 1 for y0, y1 in shown), (number, title.text)
+
+
+def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Path):
+    import zipfile
+
+    from coursegen.errors import CourseInvalid
+
+    root = make_course(tmp_path / "course")
+    (root / "brand").mkdir()
+    good = root / "brand" / "good.pptx"
+    Presentation().save(str(good))
+    broken = root / "brand" / "org.pptx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "ppt/slideLayouts/slideLayout2.xml":
+                data = data.replace(b'<p:ph idx="1"/>', b'<p:ph idx="one" sz="most"/>', 1)
+                data = data.replace(b"<p:spPr/>", b"<p:spPr/><p:bogus/>", 1)
+            target.writestr(item, data)
+    course_file = root / "course.yaml"
+    course_file.write_text(course_file.read_text(encoding="utf-8")
+                           + "branding:\n  deck_template: brand/org.pptx\n", encoding="utf-8")
+    course, _ = load_checked(root)
+    with pytest.raises(CourseInvalid) as raised:
+        render_decks(course, root / "build", RenderOptions())
+    messages = [str(d) for d in raised.value.diagnostics]
+    assert any(m.startswith("brand/org.pptx: deck template ppt/slideLayouts/slideLayout2.xml:")
+               and "placeholder idx 'one' must be a whole number" in m for m in messages)
+    assert any("placeholder sz 'most' must be full, half or quarter" in m for m in messages)
+    assert any("'bogus' is not allowed in a shape (p:sp)" in m for m in messages)
+    assert not (root / "build" / "decks").exists()  # nothing written
+    # the unmodified template passes the same check
+    course_file.write_text(course_file.read_text(encoding="utf-8").replace("org.pptx",
+                                                                           "good.pptx"))
+    course, _ = load_checked(root)
+    assert render_decks(course, root / "build", RenderOptions())

@@ -17,7 +17,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from coursegen.errors import Diagnostic, Location
+from coursegen.errors import CourseInvalid, Diagnostic, Location
 from coursegen.model import Course
 from coursegen.output import RenderedFiles, atomic_path
 from coursegen.render.deck_fit import Para
@@ -32,6 +32,7 @@ from coursegen.render.deck_geometry import (
 )
 from coursegen.render.deck_spec_types import DeckSpec, Region, SlideSpec
 from coursegen.render.deck_specs import build_deck_specs
+from coursegen.render.deck_template_check import check_template
 from coursegen.render.deck_theme import (
     DeckTheme,
     deck_template,
@@ -79,6 +80,10 @@ class DeckTemplate:
     def __init__(self, path: Path, where: Location | None) -> None:
         self.data = path.read_bytes()
         self.built_in = where is None
+        if where is not None:  # an organisation's file: refuse it before any deck is written
+            problems = check_template(self.data, where)
+            if problems:
+                raise CourseInvalid(problems)
         prs = Presentation(io.BytesIO(self.data))
         by_name = {layout.name.strip().lower(): index
                    for index, layout in enumerate(prs.slide_layouts)}
