@@ -22,11 +22,19 @@ P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-LAYOUT_TYPES = frozenset(
-    ["blank", "chart", "chartAndTx", "clipArtAndTx", "clipArtAndVertTx", "cust", "dgm", "fourObj", "mediaAndTx", "obj", "objAndTwoObj", "objAndTx", "objOnly", "objOverTx", "objTx", "picTx", "secHead", "tbl", "title", "titleOnly", "twoColTx", "twoObj", "twoObjAndObj", "twoObjAndTx", "twoObjOverTx", "twoTxTwoObj", "tx", "txAndChart", "txAndClipArt", "txAndMedia", "txAndObj", "txAndTwoObj", "txOverObj", "vertTitleAndTx", "vertTitleAndTxOverChart", "vertTx"])
+LAYOUT_TYPES = frozenset({
+    "blank", "chart", "chartAndTx", "clipArtAndTx", "clipArtAndVertTx", "cust", "dgm",
+    "fourObj", "mediaAndTx", "obj", "objAndTwoObj", "objAndTx", "objOnly", "objOverTx",
+    "objTx", "picTx", "secHead", "tbl", "title", "titleOnly", "twoColTx", "twoObj",
+    "twoObjAndObj", "twoObjAndTx", "twoObjOverTx", "twoTxTwoObj", "tx", "txAndChart",
+    "txAndClipArt", "txAndMedia", "txAndObj", "txAndTwoObj", "txOverObj", "vertTitleAndTx",
+    "vertTitleAndTxOverChart", "vertTx",
+})
 """ST_SlideLayoutType."""
-PLACEHOLDER_TYPES = frozenset(
-    ["title", "body", "ctrTitle", "subTitle", "dt", "sldNum", "ftr", "hdr", "obj", "chart", "tbl", "clipArt", "dgm", "media", "sldImg", "pic"])
+PLACEHOLDER_TYPES = frozenset({
+    "title", "body", "ctrTitle", "subTitle", "dt", "sldNum", "ftr", "hdr", "obj", "chart",
+    "tbl", "clipArt", "dgm", "media", "sldImg", "pic",
+})
 """ST_PlaceholderType."""
 TREE_CHILDREN = frozenset(f"{{{P}}}{name}" for name in (
     "nvGrpSpPr", "grpSpPr", "sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart",
