@@ -8,9 +8,10 @@ import pytest
 
 from coursegen.build import load_checked
 from coursegen.model.slides import BulletsSlide, Point, SummarySlide
+from coursegen.render.deck_cases import FICTIONAL_LABEL
 from coursegen.render.deck_fit import Fitter
 from coursegen.render.deck_geometry import BUILT_IN, LayoutBoxes, role_groups
-from coursegen.render.deck_specs import FICTIONAL_LABEL, build_deck_specs
+from coursegen.render.deck_specs import build_deck_specs
 from coursegen.render.deck_theme import load_theme
 from coursegen.render.text_fit import FontMetrics
 from coursegen.scaffold import create_course

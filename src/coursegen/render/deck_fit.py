@@ -235,13 +235,28 @@ class TableFitter:
                 return size, widths, [list(range(len(rows)))], True
             size -= 1
         heights = self.row_heights([header, *rows], widths, sizes.base)
-        pages: list[list[int]] = [[]]
-        used = heights[0]
-        for index, height in enumerate(heights[1:]):
-            if pages[-1] and used + height > room:
-                pages.append([])
-                used = heights[0]
-            pages[-1].append(index)
-            used += height
+        pages = _row_pages(heights, room)
+        # Balance: the least room that needs no more slides, so no slide is left half empty.
+        low, high = heights[0], room
+        for _ in range(10):
+            middle = (low + high) / 2
+            if len(_row_pages(heights, middle)) <= len(pages):
+                high = middle
+            else:
+                low = middle
+        pages = _row_pages(heights, high)
         fits = all(heights[0] + sum(heights[i + 1] for i in page) <= room for page in pages)
         return sizes.base, widths, pages, fits
+
+
+def _row_pages(heights: Sequence[float], room: float) -> list[list[int]]:
+    """Row indexes per slide, each slide repeating the header (heights[0]) within `room`."""
+    pages: list[list[int]] = [[]]
+    used = heights[0]
+    for index, height in enumerate(heights[1:]):
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = heights[0]
+        pages[-1].append(index)
+        used += height
+    return pages

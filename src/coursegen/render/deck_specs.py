@@ -29,6 +29,7 @@ from coursegen.model.slides import (
     SummarySlide,
     TableSlide,
 )
+from coursegen.render.deck_cases import CaseSlides
 from coursegen.render.deck_fit import SAFETY, Fitter, Para, Sizes, TableFitter, make_para
 from coursegen.render.deck_geometry import (
     INSET_X,
@@ -57,7 +58,6 @@ from coursegen.text import Run, parse_inline, plain_text
 
 FLOWING = frozenset({"body", "left", "right"})
 """Roles whose text may continue on a following slide."""
-FICTIONAL_LABEL = "Fictional scenario for training"
 
 
 def build_deck_specs(course: Course, module: Module, layouts: dict[str, LayoutBoxes],
@@ -90,7 +90,7 @@ def _points(points: tuple[Point, ...], level: int = 0) -> list[Para]:
     return paras
 
 
-class _DeckBuilder:
+class _DeckBuilder(CaseSlides):
     """Builds one module's slide specs and collects the warnings on the way."""
 
     def __init__(self, course: Course, module: Module, layouts: dict[str, LayoutBoxes],
@@ -108,7 +108,7 @@ class _DeckBuilder:
         growing = replace(body, grow=theme.sizes.get("body_grow", 0.0))
         small = Sizes(size("small") + 4, size("small"))
         self.sizes = {
-            "body": growing, "left": body, "right": body, "options": body, "stem": body,
+            "body": growing, "left": body, "right": body, "options": growing, "stem": growing,
             "left_heading": body, "right_heading": body,
             "subtitle": Sizes(size("subtitle"), size("small")),
             "figure": Sizes(size("figure"), size("figure") / 2),
@@ -194,28 +194,6 @@ class _DeckBuilder:
                                  node=slide)
         return []
 
-    def _case(self, slide: CaseSlide) -> list[SlideSpec]:
-        left = [make_para(FICTIONAL_LABEL, "label")] if slide.fictional else []
-        left += [make_para(" ".join(p.split()), "plain", node=slide)
-                 for p in slide.scenario.split("\n\n") if p.strip()]
-        if slide.questions:
-            left.append(make_para("Discuss", "heading"))
-            left += [make_para(q, "numbered", prefix=f"{n}.  ", node=slide)
-                     for n, q in enumerate(slide.questions, start=1)]
-        right: list[Para] = []
-        for exhibit in slide.exhibits:
-            right.append(make_para(exhibit.title, "heading", node=exhibit))
-            if exhibit.text:
-                right.append(make_para(exhibit.text, "plain", node=exhibit))
-            right += [make_para(item, "bullet", node=exhibit) for item in exhibit.items]
-            if exhibit.columns:
-                right.append(make_para(" · ".join(exhibit.columns), "label", node=exhibit))
-            right += [make_para(" · ".join(row), "plain", node=exhibit) for row in exhibit.rows]
-        guidance = f"Guidance: {plain_text(slide.guidance)}" if slide.guidance else ""
-        notes = speaker_notes(slide, guidance)
-        return self._compose(slide.kind, "Case", self._title(slide),
-                             {"left": left, "right": right}, notes, node=slide)
-
     def _knowledge_check(self, slide: KnowledgeCheckSlide) -> list[SlideSpec]:
         heading = self._title(slide)
         question = self.module.bank.question(slide.question) if self.module.bank else None
@@ -252,29 +230,39 @@ class _DeckBuilder:
         return paras or [make_para("This module cites no sources.", "plain")]
 
     def _table(self, slide: TableSlide, notes: str) -> list[SlideSpec]:
+        caption = tuple(Run(r.text, r.bold, True, r.code, r.href)
+                        for r in parse_inline(slide.caption)) if slide.caption else ()
+        return self._table_slides(slide.kind, slide.heading, slide.columns, slide.rows,
+                                  slide.cite, caption, notes, slide)
+
+    def _table_slides(self, kind: str, title: str, columns: tuple[str, ...],
+                      cells: tuple[tuple[str, ...], ...], cites: tuple[str, ...],
+                      caption: tuple[Run, ...], notes: str, node: object) -> list[SlideSpec]:
+        """A native table on as many slides as it needs, its header row on each."""
         layout = self.layouts["Content"]
-        source_runs, box = self._source(slide.cite, layout, slide.caption)
+        source_runs, box = self._source(cites, layout, caption)
         area = box.get(0, layout.bodies[0] if layout.bodies else layout.title)
-        header = tuple(parse_inline(c) for c in slide.columns)
+        header = tuple(parse_inline(c) for c in columns)
         width = len(header)
-        rows = [tuple(parse_inline(c) for c in (*row, *("",) * width)[:width])
-                for row in slide.rows]
+        rows = [tuple(parse_inline(c) for c in (*row, *("",) * width)[:width]) for row in cells]
         sizes = Sizes(self.theme.size("table"), self.theme.size("table_min"))
         size, widths, pages, fits = self.tables.pages(header, rows, area, sizes)
         if not fits:
-            self._warn(slide, "a table row does not fit on a slide; shorten its cells")
+            self._warn(node, "a table row does not fit on a slide; shorten its cells")
         slides = []
         for index, page in enumerate(pages):
             table = TableSpec(header, tuple(rows[i] for i in page), widths, size, area)
             slides.append(self._titled(SlideSpec(
-                slide.kind, "Content", (), 0, (), notes if index == 0 else "",
-                source_runs, box.get("source"), table), slide.heading, index, len(pages), slide))
+                kind, "Content", (), 0, (), notes if index == 0 else "",
+                source_runs, box.get("source"), table), title, index, len(pages), node))
         return slides
 
     def _image(self, slide: ImageSlide, notes: str) -> list[SlideSpec]:
         # The caption shares the source line under the picture, which keeps both readable.
+        caption = tuple(Run(r.text, r.bold, True, r.code, r.href)
+                        for r in parse_inline(slide.caption)) if slide.caption else ()
         specs = self._compose(slide.kind, "Picture", slide.heading, {"picture": []}, notes,
-                              slide.cite, slide, caption=slide.caption)
+                              slide.cite, slide, caption=caption)
         first = specs[0]
         area = next((r.box for r in first.regions if "picture" in r.roles), None)
         path = self.course.root / slide.src
@@ -292,12 +280,11 @@ class _DeckBuilder:
     # -- fitting ------------------------------------------------------------------------------
 
     def _source(self, cites: tuple[str, ...], layout: LayoutBoxes,
-                caption: str | None = None) -> tuple[tuple[Run, ...], dict]:
-        """The source line's runs and the boxes left for the body (by index) and the line."""
+                caption: tuple[Run, ...] = ()) -> tuple[tuple[Run, ...], dict]:
+        """The source line's runs (after any caption) and the boxes left for the body (by
+        index) and for the line."""
         line = cite_line(self.course, cites)
-        runs: tuple[Run, ...] = ()
-        if caption:
-            runs = tuple(Run(r.text, r.bold, True, r.code, r.href) for r in parse_inline(caption))
+        runs: tuple[Run, ...] = caption
         if line:
             runs = (*runs, Run(("  ·  " if runs else "") + line))
         boxes: dict = dict(enumerate(layout.bodies))
@@ -320,7 +307,7 @@ class _DeckBuilder:
 
     def _compose(self, kind: str, layout_name: str, title: str, roles: dict[str, list[Para]],
                  notes: str, cites: tuple[str, ...] = (), node: object = None,
-                 strict: bool = False, caption: str | None = None) -> list[SlideSpec] | None:
+                 strict: bool = False, caption: tuple[Run, ...] = ()) -> list[SlideSpec] | None:
         """Slides for one slide kind: roles grouped into the layout's boxes, fitted or split.
 
         With `strict`, returns None instead of splitting or shrinking past the minimum.
@@ -380,10 +367,11 @@ class _DeckBuilder:
             size -= 1
         else:
             return regions
-        spare = (bottom - top - sum(needs)) / len(regions)
+        # Each box as tall as its text; the room left over goes to the last (top-anchored) one.
         stacked, y = [], top
-        for (group, paras, _box, own), need in zip(regions, needs, strict=True):
-            height = need + spare
+        for index, ((group, paras, _box, own), need) in enumerate(zip(regions, needs,
+                                                                      strict=True)):
+            height = bottom - y if index == len(regions) - 1 else need
             stacked.append((group, paras, Box(left, y, width, height), own))
             y += height
         return stacked
