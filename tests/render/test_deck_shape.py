@@ -221,3 +221,31 @@ def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Pat
                                                                            "good.pptx"))
     course, _ = load_checked(root)
     assert render_decks(course, root / "build", RenderOptions())
+
+
+def test_shipped_cases_can_be_run_from_the_screen(shipped):
+    from coursegen.render.deck_cases import FICTIONAL_LABEL
+    from coursegen.render.deck_geometry import BUILT_IN
+    from coursegen.render.deck_specs import build_deck_specs
+    from coursegen.render.text_fit import FontMetrics
+
+    course, decks, _out = shipped
+    theme = load_theme(course.root)
+    cases = 0
+    for deck in decks:
+        prs = Presentation(str(deck))
+        spec = build_deck_specs(course, course.module(deck.stem), BUILT_IN, theme,
+                                FontMetrics("Arial"))
+        for index, slide in enumerate(spec.slides):
+            if slide.kind not in {"case", "exhibit"}:
+                continue
+            cases += slide.kind == "case"
+            shown = " ".join([*slide.texts(), "".join(r.text for r in slide.source)])
+            assert FICTIONAL_LABEL in shown, (deck.name, slide.title_text)
+            sizes = [p.size for region in slide.regions for p in region.paras]
+            assert all(size >= 18 for size in sizes), (deck.name, slide.title_text, sizes)
+            if slide.table is not None:  # a native table, its header on every slide
+                table = next(s for s in prs.slides[index].shapes if s.has_table).table
+                assert [c.text for c in table.rows[0].cells] == [
+                    "".join(r.text for r in cell) for cell in slide.table.header]
+    assert cases >= 4
