@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from coursegen.checks_authoring import nested_quote_rules
 from coursegen.errors import Diagnostic, Severity
 from coursegen.model import Course, Module
 from coursegen.model.base import Node, suggest
@@ -151,6 +152,7 @@ def _lesson_rules(
                 "unknown-question",
             )
         yield from _table_shape_rules(slide)
+        yield from nested_quote_rules(slide)
         if not isinstance(slide, SectionSlide | ReferencesSlide) and not slide.notes:
             yield _at(
                 slide,

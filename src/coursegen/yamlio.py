@@ -8,7 +8,7 @@ a located message instead of being silently accepted (or hanging).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ class YamlDocument:
     file: str
     data: Any
     locations: dict[PathKey, Location]
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Authoring slips the file reads fine with but probably does not mean (a cut sentence)."""
 
 
 class LocatedStr(str):
@@ -168,8 +170,9 @@ def _parse(loader: Any, text: str, display: str) -> YamlDocument:
     if node is None:
         raise YamlProblem(Location(display, 1, 1), "file is empty; expected a mapping of keys")
     locations: dict[PathKey, Location] = {}
-    data = _Walk(display, loader, locations).to_data(node, ())
-    return YamlDocument(display, data, locations)
+    walk = _Walk(display, loader, locations)
+    data = walk.to_data(node, ())
+    return YamlDocument(display, data, locations, walk.warnings)
 
 
 def _explain(error: yaml.MarkedYAMLError, file: str, text: str) -> YamlProblem:
@@ -203,6 +206,31 @@ def _line(text: str, mark: Any) -> str:
     return lines[mark.line] if mark.line < len(lines) else ""
 
 
+def _cut_sentence(node: SequenceNode) -> bool:
+    """A [flow, list] of unquoted words that reads as one sentence cut at its commas:
+    '[It feeds fraud, phishing, identity theft]' (a capitalised phrase, then lower-case ones)."""
+    items = node.value
+    plain = all(isinstance(i, ScalarNode) and not i.style for i in items)  # libyaml: ""
+    if len(items) < 2 or not plain:
+        return False
+    first, rest = items[0].value, [i.value for i in items[1:]]
+    return (first[:1].isupper() and " " in first.strip()
+            and all(text[:1].islower() for text in rest))
+
+
+def _cut_sentence_warning(node: SequenceNode, here: Location) -> Diagnostic:
+    parts = [i.value for i in node.value]
+    joined = ", ".join(parts)
+    return Diagnostic(
+        here,
+        f"[{joined}] is a YAML list of {len(parts)} items ({' / '.join(parts)}), not one "
+        f"sentence; if you meant one point, write it without brackets or in quotes: "
+        f"- \"{joined}\"",
+        severity="warning",
+        code="flow-list-sentence",
+    )
+
+
 class _Walk:
     """Turns composed nodes into plain data, noting every location; refuses aliases and depth."""
 
@@ -211,6 +239,7 @@ class _Walk:
         self.loader = loader
         self.locations = locations
         self.seen: set[int] = set()
+        self.warnings: list[Diagnostic] = []
 
     def to_data(self, node: Node, path: PathKey) -> Any:
         here = _location(self.file, node.start_mark)
@@ -225,6 +254,8 @@ class _Walk:
         if isinstance(node, MappingNode):
             return self._mapping(node, path, here)
         if isinstance(node, SequenceNode):
+            if node.flow_style and _cut_sentence(node):
+                self.warnings.append(_cut_sentence_warning(node, here))
             return [self.to_data(item, (*path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, ScalarNode):
             return self._scalar(node, here)

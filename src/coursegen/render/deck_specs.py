@@ -54,7 +54,7 @@ from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, Slid
 from coursegen.render.deck_theme import DeckTheme
 from coursegen.render.deck_titles import distinct_headings, unique_titles
 from coursegen.render.text_fit import LINE_HEIGHT, FontMetrics
-from coursegen.text import Run, parse_inline, plain_text
+from coursegen.text import Run, parse_inline, plain_text, quotation
 
 FLOWING = frozenset({"body", "left", "right"})
 """Roles whose text may continue on a following slide."""
@@ -175,7 +175,7 @@ class _DeckBuilder(CaseSlides):
             return self._compose(kind, "Two Content", title, roles, notes, slide_cites(slide),
                                  slide)
         if isinstance(slide, QuoteSlide):
-            roles = {"quote": [make_para(f"“{slide.text.strip()}”", "quote", node=slide)],
+            roles = {"quote": [make_para(quotation(slide.text), "quote", node=slide)],
                      "attribution": [make_para(f"— {slide.attribution}", "plain")]
                      if slide.attribution else []}
             # Attributed once: the attribution names the source, else the source line does.

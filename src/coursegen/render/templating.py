@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from coursegen.model import Course
-from coursegen.text import block_html, inline_html, plain_text
+from coursegen.text import block_html, inline_html, plain_text, quotation
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 """The built-in theme shipped inside the package."""
@@ -53,4 +53,5 @@ def _environment(dirs: tuple[Path, ...]) -> Environment:
     env.filters["inline"] = inline_html
     env.filters["blocks"] = block_html
     env.filters["plain"] = plain_text
+    env.filters["quotation"] = quotation
     return env
