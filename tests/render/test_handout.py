@@ -21,11 +21,11 @@ from tests.render.handout_pdf import (
     footnotes,
     misplaced_footnotes,
     needs_pdftotext,
-    note_pinpoint,
+    note_pinpoints,
     page_count,
     page_text,
+    passage_pinpoints,
     pdf_ua_errors,
-    pinpoint,
 )
 
 pytestmark = needs_pdftotext
@@ -100,12 +100,12 @@ def test_every_citation_is_a_numbered_footnote(built, course) -> None:
     expected = footnoted_citations(module)
     notes = footnotes(built["getting-started.pdf"])
     assert [number for _, number, _ in notes] == list(range(1, len(expected) + 1))
-    assert sorted(map(pinpoint, expected)) == sorted(map(note_pinpoint, notes))
+    assert sorted(map(passage_pinpoints, expected)) == sorted(map(note_pinpoints, notes))
     for _, _, text in notes:
         assert text.startswith(("United Nations, A/CONF.234/11", "Ibid.")), text
     assert misplaced_footnotes(built["getting-started.pdf"]) == []  # each on its call's page
     # Each lesson's first note names the source in full; the references list gives it all.
-    assert notes[0][2] == "United Nations, A/CONF.234/11, para. 2."
+    assert notes[0][2] == "United Nations, A/CONF.234/11, paras 2–3."  # merged into a range
     text = flat(page_text(built["getting-started.pdf"]))
     assert "References" in text and "Workshop 4. Current crime trends" in text
 

@@ -9,6 +9,7 @@ from coursegen.model import Course
 from coursegen.model.course import Lesson, Module, Objective
 from coursegen.model.slides import ReferencesSlide, SectionSlide, SlideBase
 from coursegen.model.source import CitationRef, Source, parse_citation
+from coursegen.render.cite_ranges import group_by_source, merged_locator, source_label
 from coursegen.render.handout_quiz import WorksheetQuestion, worksheet_question
 
 Edition = Literal["participant", "trainer"]
@@ -109,19 +110,31 @@ class Citations:
     def __init__(self, course: Course) -> None:
         self._sources = {s.id: s for s in course.sources}
         self._cited: dict[str, None] = {}
-        self._last: CitationRef | None = None
+        self._chapter: set[str] = set()
 
-    def note(self, text: str) -> str:
-        """The footnote for one citation, e.g. 'United Nations, A/CONF.234/11, para. 8.', or
-        'Ibid., para. 9.' right after a note on the same source."""
-        ref = self._remember(text)
-        same = self._last is not None and self._last.source == ref.source
-        self._last = ref
-        return _with_pinpoint("Ibid." if same else self._name(ref), ref)
+    def note(self, cites: tuple[str, ...]) -> str:
+        """One footnote for the citations of one passage, merged by source into ranges:
+        'United Nations, A/CONF.234/11, paras 35–38; Justice and Care, pp. 4–5.'
+
+        A chapter's first note on a source names it in full; later ones use its short
+        label ('UNICRI 2024, para. 5.'), never a run of 'Ibid.' that sends the reader
+        back up the page.
+        """
+        parts = []
+        for source_id, refs in group_by_source(map(self._remember, cites)).items():
+            source = self._sources.get(source_id)
+            name = self._name(refs[0])
+            if source_id in self._chapter and source is not None and not source.symbol:
+                name = source_label(source, tuple(self._sources.values()))
+            self._chapter.add(source_id)
+            where = merged_locator(refs)
+            parts.append(f"{name}, {where}" if where else name)
+        text = "; ".join(parts)
+        return text if text.endswith(".") else f"{text}."
 
     def restart(self) -> str:
         """Start a chapter: its first note names its source in full (returns '' for templates)."""
-        self._last = None
+        self._chapter = set()
         return ""
 
     def inline(self, text: str) -> str:
