@@ -146,18 +146,19 @@ def pdf_ua_errors(pdfs: list[Path]) -> list[str]:
     run = subprocess.run([checker, "--json", "-", "--fail-on", "error", *map(str, pdfs)],
                          capture_output=True, text=True)
     errors = [f"{f.get('rule') or f.get('id')}: {f.get('message')}"
-              for f in _findings(json.loads(run.stdout)) if f.get("severity") == "error"]
+              for f in checker_findings(json.loads(run.stdout)) if f.get("severity") == "error"]
     if run.returncode != 0 and not errors:
         errors.append(f"outloud exited {run.returncode}: {run.stderr.strip()}")
     return errors
 
 
-def _findings(report: object) -> list[dict]:
+def checker_findings(report: object) -> list[dict]:
+    """Every finding (a dict with a severity and a message) in a checker's JSON report."""
     if isinstance(report, dict):
         own = [report] if "severity" in report and "message" in report else []
-        return own + [f for value in report.values() for f in _findings(value)]
+        return own + [f for value in report.values() for f in checker_findings(value)]
     if isinstance(report, list):
-        return [f for value in report for f in _findings(value)]
+        return [f for value in report for f in checker_findings(value)]
     return []
 
 

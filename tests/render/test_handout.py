@@ -221,3 +221,27 @@ def test_a_broken_course_template_names_its_file_and_line(
         render_handouts(course, root / "build", RenderOptions(modules=("getting-started",)))
     assert str(raised.value).startswith(message)
     assert not list((root / "build").rglob("*.pdf"))
+
+
+def test_running_heads_and_footers_are_artifacts(built) -> None:
+    """PDF/UA: the running head, marking and page numbers are drawn as /Artifact, so the
+    independent checker no longer finds them among the tagged content (PAG-001)."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.render.handout_pdf import checker_findings
+
+    checker = shutil.which("outloud", path=str(Path(sys.executable).parent))
+    if checker is None:
+        pytest.skip("the outloud PDF/UA checker is not installed")
+    pdf = built["getting-started.pdf"]
+    report = subprocess.run([checker, "--json", "-", str(pdf)], capture_output=True,
+                            text=True).stdout
+    evidence = " ".join(str(f.get("evidence", "")) for f in checker_findings(json.loads(report))
+                        if (f.get("rule") or f.get("id")) == "PAG-001")
+    for running in ("Handling digital evidence", "FOR TRAINING USE ONLY", "Page 2 of"):
+        assert running not in evidence, evidence
+    contents = PdfReader(pdf).pages[2].get_contents().get_data().decode("latin-1")
+    assert re.search(r"/Artifact\s+BMC", contents)
+

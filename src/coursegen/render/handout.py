@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from coursegen.model import Course
 from coursegen.output import atomic_path
-from coursegen.render import weasy_footnotes
+from coursegen.render import weasy_artifacts, weasy_footnotes
 from coursegen.render.handout_model import Citations, ModuleView, module_view
 from coursegen.render.options import RenderOptions
 from coursegen.render.template_errors import render_template
@@ -33,11 +33,13 @@ HANDBOOK = "handout/course.html"
 def font_config() -> Any:
     """The one WeasyPrint font configuration of the process (fonts are looked up once).
 
-    Also installs the faster footnote-area update (`weasy_footnotes`) before any layout.
+    Also installs the faster footnote-area update (`weasy_footnotes`) and running heads
+    drawn as artifacts (`weasy_artifacts`) before any layout.
     """
     from weasyprint.text.fonts import FontConfiguration
 
     weasy_footnotes.install()
+    weasy_artifacts.install()
     return FontConfiguration()
 
 
