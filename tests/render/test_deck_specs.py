@@ -275,3 +275,23 @@ def test_a_template_with_one_text_box_per_layout_still_gets_all_text(starter):
     assert stat.texts()[:2] == ["16", "is the Sustainable Development Goal that technology-led "
                                 "policing can advance"]
     assert stat.regions[0].paras[0].size > stat.regions[0].paras[1].size
+
+
+def test_fictional_label_stays_on_the_slide_of_its_scenario(starter):
+    from coursegen.model.slides import CaseSlide
+    from coursegen.render.deck_cases import FICTIONAL_LABEL
+    from coursegen.render.deck_geometry import Box, LayoutBoxes
+
+    scenario = " ".join(["A vendor shipped parcels from a rented locker every week."] * 12)
+    case = CaseSlide(kind="case", title="A long case", scenario=scenario,
+                     questions=("What would you ask first?", "Which records matter?"))
+    narrow = dict(BUILT_IN)  # an organisation's narrow columns: the scenario fills a slide
+    narrow["Case"] = LayoutBoxes("Case", BUILT_IN["Case"].title,
+                                 (Box(44, 118, 300, 300), Box(360, 118, 300, 300)))
+    deck = specs_for(starter, with_slides(starter, case), narrow)
+    for slide in (s for s in deck.slides if s.kind == "case"):
+        left = [p.text for p in slide.regions[0].paras]
+        if FICTIONAL_LABEL in left:
+            assert left.index(FICTIONAL_LABEL) + 1 < len(left), left  # its scenario follows
+    first = next(s for s in deck.slides if s.kind == "case")
+    assert [p.text for p in first.regions[0].paras][:1] == [FICTIONAL_LABEL]

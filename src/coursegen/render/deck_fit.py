@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from coursegen.render.deck_geometry import BULLET_INDENT, INSET_X, INSET_Y, Box
-from coursegen.render.text_fit import LINE_HEIGHT, FontMetrics
+from coursegen.render.text_fit import FontMetrics
 from coursegen.text import Run, parse_inline
 
 SAFETY = 0.96
@@ -83,7 +83,7 @@ class Fitter:
         total = 0.0
         for para in paras:
             lines = self.metrics.line_count(para.runs, para.size, self.line_width(para, box))
-            total += para.space_before + lines * para.size * LINE_HEIGHT
+            total += para.space_before + lines * para.size * self.metrics.line_height
         return total
 
     @staticmethod
@@ -147,6 +147,12 @@ class Fitter:
             if current:
                 pages.append(current)
                 current = []
+            glued = len(group) == 2 and group[0].style in {"heading", "label"}
+            if glued and not self.fits(group, box, sizes.base, sizes, room):
+                # a label or heading never ends a page apart from its one paragraph:
+                # the pair shares a page, and `fit_page` shrinks it or reports it
+                pages.append(list(group))
+                continue
             for para in group:
                 if current and not self.fits([*current, para], box, sizes.base, sizes, room):
                     pages.append(current)
@@ -220,7 +226,7 @@ class TableFitter:
                 self.metrics.line_count(cell, size, (w - 2 * CELL_INSET_X) * SAFETY)
                 for cell, w in zip(row, widths, strict=True)
             )
-            heights.append(lines * size * LINE_HEIGHT + 2 * CELL_INSET_Y)
+            heights.append(lines * size * self.metrics.line_height + 2 * CELL_INSET_Y)
         return heights
 
     def pages(self, header: tuple[tuple[Run, ...], ...],

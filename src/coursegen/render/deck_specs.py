@@ -53,7 +53,7 @@ from coursegen.render.deck_shape import (
 from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, SlideSpec, TableSpec
 from coursegen.render.deck_theme import DeckTheme
 from coursegen.render.deck_titles import distinct_headings, unique_titles
-from coursegen.render.text_fit import LINE_HEIGHT, FontMetrics
+from coursegen.render.text_fit import FontMetrics
 from coursegen.text import Run, parse_inline, plain_text, quotation
 
 FLOWING = frozenset({"body", "left", "right"})
@@ -297,7 +297,8 @@ class _DeckBuilder(CaseSlides):
         size = self.theme.size("small") - 2
         width = (right - left - 2 * INSET_X) * SAFETY
         lines = self.fitter.metrics.line_count(runs, size, width)
-        height = max(SOURCE_LINE_HEIGHT, lines * size * LINE_HEIGHT / SAFETY + 2 * INSET_Y)
+        height = max(SOURCE_LINE_HEIGHT,
+                     lines * size * self.fitter.metrics.line_height / SAFETY + 2 * INSET_Y)
         line_box = Box(left, bottom - height, right - left, height)
         for index, body in enumerate(layout.bodies):
             if body.y + body.height > line_box.y:
