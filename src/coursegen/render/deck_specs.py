@@ -52,7 +52,7 @@ from coursegen.render.deck_shape import (
 )
 from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, SlideSpec, TableSpec
 from coursegen.render.deck_theme import DeckTheme
-from coursegen.render.deck_titles import distinct_headings, unique_titles
+from coursegen.render.deck_titles import TitleFace, distinct_headings, unique_titles
 from coursegen.render.text_fit import FontMetrics
 from coursegen.text import Run, parse_inline, plain_text, quotation
 
@@ -70,16 +70,11 @@ def build_deck_specs(course: Course, module: Module, layouts: dict[str, LayoutBo
     in bold when `title_bold` (the master's title style).
     """
     builder = _DeckBuilder(course, module, layouts, theme, metrics)
-    builder.title_metrics = title_metrics or metrics
-    builder.title_bold = title_bold
-    slides = builder.size_titles(unique_titles(builder.slides()))
+    slides = unique_titles(builder.slides())
+    face = TitleFace(title_metrics or metrics, title_bold, layouts, theme)
+    slides = face.size(slides, builder.nodes, builder._warn)
     return DeckSpec(module.id, tuple(slides), course.info.marking, course.info.footer,
                     tuple(builder.diagnostics))
-
-
-def _title_kind(layout: str) -> str:
-    """Which theme size a layout's title starts at: cover, section, or slide title."""
-    return {"Title": "cover_title", "Section": "section_title"}.get(layout, "title")
 
 
 def _points(points: tuple[Point, ...], level: int = 0) -> list[Para]:
@@ -101,7 +96,6 @@ class _DeckBuilder(CaseSlides):
         self.diagnostics: list[Diagnostic] = []
         self.nodes: list[object] = []
         """The model node behind each slide made so far, for located warnings."""
-        self.title_metrics, self.title_bold = metrics, True
         size = theme.size
         body = Sizes(size("body"), size("body_min"), size("level_step"))
         # A short list on a content slide may grow a little to fill the slide.
@@ -411,35 +405,6 @@ class _DeckBuilder(CaseSlides):
         self.nodes.append(node)
         notes = spec.notes or (f"Continued from “{original}”." if index else "")
         return replace(spec, title=parse_inline(title), notes=notes)
-
-    def size_titles(self, slides: list[SlideSpec]) -> list[SlideSpec]:
-        """One title size per kind of title (cover, section, slide) across the whole deck.
-
-        Each title is measured in the face it is shown in (bold when the master's titles
-        are); the deck uses the smallest size that every title of the kind fits at.
-        """
-        fitter = Fitter(self.title_metrics)
-        best: list[float | None] = []
-        for spec in slides:
-            runs = tuple(replace(r, bold=r.bold or self.title_bold) for r in spec.title)
-            best.append(fitter.best_size([Para(runs, style="plain")],
-                                         self.layouts[spec.layout].title, self._title_sizes(spec)))
-        common: dict[str, float] = {}
-        for spec, size in zip(slides, best, strict=True):
-            sizes = self._title_sizes(spec)
-            key = _title_kind(spec.layout)
-            common[key] = min(common.get(key, sizes.base), size or sizes.minimum)
-        result = []
-        for spec, size, node in zip(slides, best, self.nodes, strict=True):
-            if size is None:
-                self._warn(node, f"title '{spec.title_text}' does not fit its box even at "
-                                 f"{self._title_sizes(spec).minimum:g} pt; shorten it")
-            result.append(replace(spec, title_size=common[_title_kind(spec.layout)]))
-        return result
-
-    def _title_sizes(self, spec: SlideSpec) -> Sizes:
-        base = self.theme.size(_title_kind(spec.layout))
-        return Sizes(base, min(base, self.theme.size("title_min")))
 
     def _warn(self, node: object, message: str) -> None:
         location = getattr(node, "location", None)
