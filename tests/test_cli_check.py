@@ -152,3 +152,35 @@ def test_schema_describes_lesson_files() -> None:
 def test_the_shipped_course_passes_strict_check_against_its_sources() -> None:
     result = coursegen("check", "--strict", "--sources", SEEDS, REPO)
     assert result.returncode == 0, result.stderr
+
+
+def test_check_warns_on_a_sentence_cut_into_a_flow_list_and_on_nested_quotes(
+        starter_course: Path) -> None:
+    lesson = starter_course / "modules/getting-started/01-double-edged.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    text = text.replace(
+        "        cite: [unodc-ws4-2020#3]\n",
+        "        cite: [unodc-ws4-2020#3]\n"
+        "        points: [It feeds fraud, phishing, identity theft]\n", 1)
+    text = text.replace("lower their risk** of detection",
+                        "lower their “risk of “being caught””** of detection", 1)
+    lesson.write_text(text, encoding="utf-8")
+    result = coursegen("check", starter_course)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert (
+        "modules/getting-started/01-double-edged.yaml:23:17: warning: [It feeds fraud, phishing, "
+        "identity theft] is a YAML list of 3 items (It feeds fraud / phishing / identity theft), "
+        "not one sentence; if you meant one point, write it without brackets or in quotes: "
+        '- "It feeds fraud, phishing, identity theft"') in lines
+    assert any(line.startswith("modules/getting-started/01-double-edged.yaml:19:")
+               and "warning: double quotes inside double quotes" in line for line in lines)
+    assert result.stdout.strip() == "ok: 0 errors, 2 warnings"
+    strict = coursegen("check", "--strict", starter_course)
+    assert strict.returncode == 1
+
+
+def test_a_quotation_with_double_quotes_prints_them_single() -> None:
+    from coursegen.text import quotation
+
+    assert quotation('victims as “walking databases”') == "“victims as ‘walking databases’”"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from coursegen.checks_authoring import nested_quote_rules
 from coursegen.checks_images import logo_rules, picture_rules
 from coursegen.checks_items import item_writing_rules
 from coursegen.checks_tables import table_width_rules
@@ -230,6 +231,7 @@ def _lesson_rules(
             yield _at(slide, "text", "quote says neither who said it nor where it is from; add "
                       "'attribution' or 'cite'", "unattributed-quote", "warning")
         yield from visual_rules(slide)
+        yield from nested_quote_rules(slide)
         if not isinstance(slide, SectionSlide | ReferencesSlide) and not slide.notes:
             yield _at(
                 slide,

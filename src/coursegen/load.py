@@ -51,10 +51,12 @@ class _Reader:
             )
             return None
         try:
-            return read_yaml(path, display)
+            document = read_yaml(path, display)
         except YamlProblem as problem:
             self.diagnostics.append(problem.diagnostic)
             return None
+        self.diagnostics.extend(document.warnings)
+        return document
 
     def validate(
         self, model: type[NodeT], document: YamlDocument, extra: dict[str, Any] | None = None

@@ -63,6 +63,15 @@ def _same_format(a: Run, b: Run) -> bool:
     return (a.bold, a.italic, a.code, a.href) == (b.bold, b.italic, b.code, b.href)
 
 
+_INNER = str.maketrans({"“": "‘", "”": "’"})
+
+
+def quotation(text: str) -> str:
+    """Text set as a quotation: in double quotes, any double quotes inside it made single
+    (“victims … ‘walking databases of evidence’”), so quotes never nest in print."""
+    return f"“{text.strip().translate(_INNER)}”"
+
+
 def plain_text(text: str) -> str:
     """The text a reader sees, without Markdown markers."""
     return "".join(run.text for run in parse_inline(text))

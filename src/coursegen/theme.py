@@ -79,7 +79,7 @@ def _environment(dirs: tuple[Path, ...],
         select_autoescape,
     )
 
-    from coursegen.text import block_html, inline_html, plain_text
+    from coursegen.text import block_html, inline_html, plain_text, quotation
 
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
@@ -92,6 +92,7 @@ def _environment(dirs: tuple[Path, ...],
     env.filters["inline"] = inline_html
     env.filters["blocks"] = block_html
     env.filters["plain"] = plain_text
+    env.filters["quotation"] = quotation
     env.filters.update(extra)
     return env
 

@@ -18,7 +18,7 @@ from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coursegen.errors import Location
+from coursegen.errors import Diagnostic, Location
 from coursegen.model.base import ORIGIN, Origin
 from coursegen.yaml_errors import YamlProblem, decode_text, explain
 from coursegen.yaml_scalars import LocatedStr, locate
@@ -40,6 +40,8 @@ class YamlDocument:
     locations: dict[PathKey, Location]
     typed: dict[PathKey, str] = field(default_factory=dict)
     """The characters of each unquoted scalar YAML read as true/false or a date."""
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """Authoring slips the file reads fine with but probably does not mean (a cut sentence)."""
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -168,7 +170,32 @@ def _parse(loader: Any, text: str, display: str) -> YamlDocument:
         raise YamlProblem(Location(display, 1, 1), "file is empty; expected a mapping of keys")
     walk = _Walk(display, loader, text.splitlines())
     data = walk.to_data(node, ())
-    return YamlDocument(display, data, walk.locations, walk.typed)
+    return YamlDocument(display, data, walk.locations, walk.typed, walk.warnings)
+
+
+def _cut_sentence(node: SequenceNode) -> bool:
+    """A [flow, list] of unquoted words that reads as one sentence cut at its commas:
+    '[It feeds fraud, phishing, identity theft]' (a capitalised phrase, then lower-case ones)."""
+    items = node.value
+    plain = all(isinstance(i, ScalarNode) and not i.style for i in items)  # libyaml: ""
+    if len(items) < 2 or not plain:
+        return False
+    first, rest = items[0].value, [i.value for i in items[1:]]
+    return (first[:1].isupper() and " " in first.strip()
+            and all(text[:1].islower() for text in rest))
+
+
+def _cut_sentence_warning(node: SequenceNode, here: Location) -> Diagnostic:
+    parts = [i.value for i in node.value]
+    joined = ", ".join(parts)
+    return Diagnostic(
+        here,
+        f"[{joined}] is a YAML list of {len(parts)} items ({' / '.join(parts)}), not one "
+        f"sentence; if you meant one point, write it without brackets or in quotes: "
+        f"- \"{joined}\"",
+        severity="warning",
+        code="flow-list-sentence",
+    )
 
 
 class _Walk:
@@ -181,6 +208,7 @@ class _Walk:
         self.locations: dict[PathKey, Location] = {}
         self.typed: dict[PathKey, str] = {}
         self.seen: set[int] = set()
+        self.warnings: list[Diagnostic] = []
 
     def to_data(self, node: Node, path: PathKey) -> Any:
         here = _location(self.file, node.start_mark)
@@ -195,6 +223,8 @@ class _Walk:
         if isinstance(node, MappingNode):
             return self._mapping(node, path, here)
         if isinstance(node, SequenceNode):
+            if node.flow_style and _cut_sentence(node):
+                self.warnings.append(_cut_sentence_warning(node, here))
             return [self.to_data(item, (*path, index)) for index, item in enumerate(node.value)]
         if isinstance(node, ScalarNode):
             return self._scalar(node, here, path)

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -81,11 +80,15 @@ def footnotes(pdf: Path) -> list[tuple[int, int, str]]:
     """(page, number, text) of every footnote: small print that starts with its own 'N. ' marker."""
     notes = []
     for page_number, chunks in enumerate(small_print(pdf), start=1):
-        texts = [text for _, text in chunks]
-        for marker, text in pairwise(texts):
-            if FOOTNOTE_MARKER.match(marker):
-                notes.append((page_number, int(marker.split(".")[0]), text.strip()))
-    return notes
+        current: list | None = None
+        for size, text in chunks:
+            if FOOTNOTE_MARKER.match(text):
+                current = [page_number, int(text.split(".")[0]), ""]
+                notes.append(current)
+            elif current is not None and not (size < 7 and FOOTNOTE_CALL.match(text.strip())):
+                # a merged note may wrap: its following lines belong to it
+                current[2] = f"{current[2]} {text.strip()}".strip()
+    return [tuple(note) for note in notes]
 
 
 def misplaced_footnotes(pdf: Path) -> list[str]:
@@ -105,13 +108,15 @@ def misplaced_footnotes(pdf: Path) -> list[str]:
     return problems
 
 
-def footnoted_citations(module) -> list[str]:
-    """Every citation the handout footnotes: lessons' prose, slides (not the references slide),
-    points at any depth, and the glossary; question-bank citations appear in the answer key."""
-    found: list[str] = []
+def footnoted_citations(module) -> list[tuple[str, ...]]:
+    """The citations of every passage the handout footnotes (one footnote each): lessons'
+    prose, slides (not the references slide), points at any depth, and the glossary;
+    question-bank citations appear in the answer key."""
+    found: list[tuple[str, ...]] = []
 
     def collect(node) -> None:
-        found.extend(getattr(node, "cite", ()))
+        if getattr(node, "cite", ()):
+            found.append(tuple(node.cite))
         for name in type(node).model_fields:
             if name == "cite":
                 continue
@@ -121,12 +126,14 @@ def footnoted_citations(module) -> list[str]:
                     collect(child)
 
     for lesson in module.lessons:
-        found.extend(lesson.cite)
+        if lesson.cite:
+            found.append(tuple(lesson.cite))
         for slide in lesson.slides:
             if not isinstance(slide, ReferencesSlide):
                 collect(slide)
     for term in module.glossary:
-        found.extend(term.cite)
+        if term.cite:
+            found.append(tuple(term.cite))
     return found
 
 
@@ -139,18 +146,19 @@ def pdf_ua_errors(pdfs: list[Path]) -> list[str]:
     run = subprocess.run([checker, "--json", "-", "--fail-on", "error", *map(str, pdfs)],
                          capture_output=True, text=True)
     errors = [f"{f.get('rule') or f.get('id')}: {f.get('message')}"
-              for f in _findings(json.loads(run.stdout)) if f.get("severity") == "error"]
+              for f in checker_findings(json.loads(run.stdout)) if f.get("severity") == "error"]
     if run.returncode != 0 and not errors:
         errors.append(f"outloud exited {run.returncode}: {run.stderr.strip()}")
     return errors
 
 
-def _findings(report: object) -> list[dict]:
+def checker_findings(report: object) -> list[dict]:
+    """Every finding (a dict with a severity and a message) in a checker's JSON report."""
     if isinstance(report, dict):
         own = [report] if "severity" in report and "message" in report else []
-        return own + [f for value in report.values() for f in _findings(value)]
+        return own + [f for value in report.values() for f in checker_findings(value)]
     if isinstance(report, list):
-        return [f for value in report for f in _findings(value)]
+        return [f for value in report for f in checker_findings(value)]
     return []
 
 
@@ -162,7 +170,27 @@ def pinpoint(cite: str) -> str:
     return "para. " + anchor if anchor else ""
 
 
-def note_pinpoint(note: tuple[int, int, str]) -> str:
-    """The pinpoint at the end of a footnote's text ('' when it cites a whole document)."""
-    found = re.search(r"((?:para|p)\. \d+(?:\(\w\))?)\.$", note[2])
-    return found[1] if found else ""
+def passage_pinpoints(cites: tuple[str, ...]) -> tuple[str, ...]:
+    """The pinpoints a passage's citations point at, sorted ('' for a whole document)."""
+    found = {pinpoint(c) for c in cites}
+    if len(found) > 1:  # a whole-document citation beside pinpoints adds no place
+        found.discard("")
+    return tuple(sorted(found))
+
+
+_LOCATOR = re.compile(r"\b(paras?\.?|pp?\.)\s+((?:\d+(?:\(\w\))?(?:–\d+)?(?:,\s*)?)+)")
+
+
+def note_pinpoints(note: tuple[int, int, str]) -> tuple[str, ...]:
+    """Every pinpoint a (merged) footnote names, ranges spelled out: 'paras 35–37' →
+    ('para. 35', 'para. 36', 'para. 37'); ('',) when it names no place in a source."""
+    found: set[str] = set()
+    for kind, numbers in _LOCATOR.findall(note[2]):
+        unit = "p. " if kind.startswith("p") and not kind.startswith("para") else "para. "
+        for item in filter(None, (n.strip() for n in numbers.split(","))):
+            if "–" in item:
+                start, end = map(int, item.split("–"))
+                found.update(f"{unit}{n}" for n in range(start, end + 1))
+            else:
+                found.add(unit + item)
+    return tuple(sorted(found)) or ("",)

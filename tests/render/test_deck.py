@@ -257,6 +257,19 @@ def test_organisation_template_is_used_and_missing_layouts_are_warnings(tmp_path
     assert validate_pptx(str(decks[0])).is_valid
 
 
+def deck_title_sizes(deck: Path) -> set[float]:
+    """Every title run size on the deck's slides other than the cover and section slides."""
+    sizes = set()
+    for slide in Presentation(str(deck)).slides:
+        title = slide.shapes.title
+        if title is None or slide.slide_layout.name.lower() in {"title", "section",
+                                                              "title slide", "section header"}:
+            continue
+        sizes.update(r.font.size.pt for p in title.text_frame.paragraphs for r in p.runs
+                     if r.font.size)
+    return sizes
+
+
 def _run_sizes(deck: Path, title: str) -> tuple[set[float], set[float]]:
     """The point sizes of the title runs and of the body runs on the slide titled `title`."""
     slide = next(s for s in Presentation(str(deck)).slides if s.shapes.title.text == title)
@@ -278,12 +291,16 @@ def test_an_organisation_templates_own_text_sizes_are_kept(tmp_path: Path):
                            + "branding:\n  deck_template: brand/org.pptx\n", encoding="utf-8")
     course, _ = load_checked(root)
     [deck] = render_decks(course, root / "build", RenderOptions())
-    assert _run_sizes(deck, "Safeguards first") == ({44.0}, {32.0, 28.0})  # levels 1 and 2
-    (root / "templates" / "theme.yml").write_text("sizes:\n  title: 36\n", encoding="utf-8")
+    # Body text at the master's sizes (levels 1 and 2); titles at one size for the whole
+    # deck, the master's 44 pt or, where a deck's longest title needs it, less.
+    titles, body = _run_sizes(deck, "Safeguards first")
+    assert body == {32.0, 28.0}
+    assert deck_title_sizes(deck) == titles and max(titles) <= 44
+    (root / "templates" / "theme.yml").write_text("sizes:\n  title: 20\n", encoding="utf-8")
     course, _ = load_checked(root)
     [deck] = render_decks(course, root / "build", RenderOptions())
     titles, body = _run_sizes(deck, "Safeguards first")
-    assert titles == {36.0} and body == {32.0, 28.0}  # the course's own theme.yml still wins
+    assert titles == {20.0} and body == {32.0, 28.0}  # the course's own theme.yml still wins
 
 
 @pytest.fixture(scope="module")

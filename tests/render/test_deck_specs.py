@@ -8,9 +8,10 @@ import pytest
 
 from coursegen.load import load_checked
 from coursegen.model.slides import BulletsSlide, Point, SummarySlide
+from coursegen.render.deck_cases import FICTIONAL_LABEL
 from coursegen.render.deck_fit import Fitter
 from coursegen.render.deck_geometry import BUILT_IN, LayoutBoxes, role_groups
-from coursegen.render.deck_specs import FICTIONAL_LABEL, build_deck_specs
+from coursegen.render.deck_specs import build_deck_specs
 from coursegen.render.deck_theme import load_theme
 from coursegen.render.text_fit import FontMetrics
 from coursegen.scaffold import create_course
@@ -45,7 +46,8 @@ def test_title_slide_names_module_course_and_organisation(starter):
     title = deck.slides[0]
     assert title.layout == "Title"
     assert title.title_text == "Getting started with digital evidence"
-    assert title.texts() == ["Handling digital evidence", "Your organisation · Version 0.1"]
+    assert title.texts() == ["Handling digital evidence", "Module 1 of 1 · 45 min",
+                             "Your organisation · Version 0.1"]
     assert deck.marking == "For training use only"
 
 
@@ -93,7 +95,7 @@ def test_stat_slide_has_figure_label_and_source(starter):
     figure, label, _context = stat.regions
     assert figure.paras[0].text == "16" and figure.paras[0].size >= 72
     assert label.paras[0].text.startswith("is the Sustainable Development Goal")
-    assert "".join(r.text for r in stat.source) == "Source: United Nations, A/CONF.234/11, para. 3"
+    assert "".join(r.text for r in stat.source) == "Source: A/CONF.234/11, para. 3"
 
 
 def test_compare_slide_has_two_headed_columns(starter):
@@ -107,8 +109,10 @@ def test_compare_slide_has_two_headed_columns(starter):
 
 def test_quote_slide_has_quotation_and_attribution(starter):
     quote = next(s for s in specs_for(starter).slides if s.kind == "quote")
-    assert quote.title_text == "In the words of UNODC background paper"
+    # Attributed once: a short title and no source line repeating the attribution.
+    assert quote.title_text == "In their words"
     assert quote.texts() == ["“Technology is a double-edged sword.”", "— UNODC background paper"]
+    assert quote.source == ()
 
 
 def test_table_slide_is_a_table(starter):
@@ -271,3 +275,23 @@ def test_a_template_with_one_text_box_per_layout_still_gets_all_text(starter):
     assert stat.texts()[:2] == ["16", "is the Sustainable Development Goal that technology-led "
                                 "policing can advance"]
     assert stat.regions[0].paras[0].size > stat.regions[0].paras[1].size
+
+
+def test_fictional_label_stays_on_the_slide_of_its_scenario(starter):
+    from coursegen.model.slides import CaseSlide
+    from coursegen.render.deck_cases import FICTIONAL_LABEL
+    from coursegen.render.deck_geometry import Box, LayoutBoxes
+
+    scenario = " ".join(["A vendor shipped parcels from a rented locker every week."] * 12)
+    case = CaseSlide(kind="case", title="A long case", scenario=scenario,
+                     questions=("What would you ask first?", "Which records matter?"))
+    narrow = dict(BUILT_IN)  # an organisation's narrow columns: the scenario fills a slide
+    narrow["Case"] = LayoutBoxes("Case", BUILT_IN["Case"].title,
+                                 (Box(44, 118, 300, 300), Box(360, 118, 300, 300)))
+    deck = specs_for(starter, with_slides(starter, case), narrow)
+    for slide in (s for s in deck.slides if s.kind == "case"):
+        left = [p.text for p in slide.regions[0].paras]
+        if FICTIONAL_LABEL in left:
+            assert left.index(FICTIONAL_LABEL) + 1 < len(left), left  # its scenario follows
+    first = next(s for s in deck.slides if s.kind == "case")
+    assert [p.text for p in first.regions[0].paras][:1] == [FICTIONAL_LABEL]

@@ -22,11 +22,11 @@ from tests.render.handout_pdf import (
     footnotes,
     misplaced_footnotes,
     needs_pdftotext,
-    note_pinpoint,
+    note_pinpoints,
     page_count,
     page_text,
+    passage_pinpoints,
     pdf_ua_errors,
-    pinpoint,
 )
 
 pytestmark = needs_pdftotext
@@ -101,12 +101,12 @@ def test_every_citation_is_a_numbered_footnote(built, course) -> None:
     expected = footnoted_citations(module)
     notes = footnotes(built["getting-started.pdf"])
     assert [number for _, number, _ in notes] == list(range(1, len(expected) + 1))
-    assert sorted(map(pinpoint, expected)) == sorted(map(note_pinpoint, notes))
+    assert sorted(map(passage_pinpoints, expected)) == sorted(map(note_pinpoints, notes))
     for _, _, text in notes:
         assert text.startswith(("United Nations, A/CONF.234/11", "Ibid.")), text
     assert misplaced_footnotes(built["getting-started.pdf"]) == []  # each on its call's page
     # Each lesson's first note names the source in full; the references list gives it all.
-    assert notes[0][2] == "United Nations, A/CONF.234/11, para. 2."
+    assert notes[0][2] == "United Nations, A/CONF.234/11, paras 2–3."  # merged into a range
     text = flat(page_text(built["getting-started.pdf"]))
     assert "References" in text and "Workshop 4. Current crime trends" in text
 
@@ -227,3 +227,27 @@ def test_a_broken_course_template_names_its_file_and_line(
         render_handouts(course, root / "build", RenderOptions(modules=("getting-started",)))
     assert str(raised.value).startswith(message)
     assert not list((root / "build").rglob("*.pdf"))
+
+
+def test_running_heads_and_footers_are_artifacts(built) -> None:
+    """PDF/UA: the running head, marking and page numbers are drawn as /Artifact, so the
+    independent checker no longer finds them among the tagged content (PAG-001)."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.render.handout_pdf import checker_findings
+
+    checker = shutil.which("outloud", path=str(Path(sys.executable).parent))
+    if checker is None:
+        pytest.skip("the outloud PDF/UA checker is not installed")
+    pdf = built["getting-started.pdf"]
+    report = subprocess.run([checker, "--json", "-", str(pdf)], capture_output=True,
+                            text=True).stdout
+    evidence = " ".join(str(f.get("evidence", "")) for f in checker_findings(json.loads(report))
+                        if (f.get("rule") or f.get("id")) == "PAG-001")
+    for running in ("Handling digital evidence", "FOR TRAINING USE ONLY", "Page 2 of"):
+        assert running not in evidence, evidence
+    contents = PdfReader(pdf).pages[2].get_contents().get_data().decode("latin-1")
+    assert re.search(r"/Artifact\s+BMC", contents)
+

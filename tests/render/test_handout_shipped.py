@@ -17,10 +17,10 @@ from tests.render.handout_pdf import (
     footnotes,
     misplaced_footnotes,
     needs_pdftotext,
-    note_pinpoint,
+    note_pinpoints,
     page_text,
+    passage_pinpoints,
     pdf_ua_errors,
-    pinpoint,
 )
 
 pytestmark = [needs_pdftotext, pytest.mark.slow]  # renders every shipped handout
@@ -52,7 +52,8 @@ def test_every_lesson_title_and_citation_is_printed(shipped) -> None:
         cites = footnoted_citations(module)
         notes = footnotes(pdf)
         assert [n for _, n, _ in notes] == list(range(1, len(cites) + 1)), module.id
-        assert sorted(map(pinpoint, cites)) == sorted(map(note_pinpoint, notes)), module.id
+        assert sorted(map(passage_pinpoints, cites)) == sorted(map(note_pinpoints, notes)), \
+            module.id
         assert misplaced_footnotes(pdf) == [], module.id
 
 
@@ -79,3 +80,45 @@ def test_only_the_trainer_edition_has_the_answer_key(shipped) -> None:
 def test_shipped_handouts_pass_the_pdf_ua_checker(shipped) -> None:
     _, built = shipped
     assert pdf_ua_errors(list(built.values())) == []
+
+
+def test_handouts_print_for_a_reader(shipped) -> None:
+    """Notes merged, never 'Ibid.', calls of 6 pt or more, references apart from notes,
+    point labels unbroken, one-answer questions with circles everywhere."""
+
+    from tests.render.handout_pdf import small_print
+
+    course, built = shipped
+    for module in course.modules:
+        pdf = built[f"{module.id}.pdf"]
+        notes = footnotes(pdf)
+        assert not [text for _p, _n, text in notes if text.startswith("Ibid")], module.id
+        calls = [size for page in small_print(pdf) for size, text in page
+                 if re.fullmatch(r",?\d+", text.strip()) and size < 7.4]
+        assert calls and min(calls) >= 6, (module.id, min(calls))
+        text = page_text(pdf)
+        assert "[R1]" in text, module.id
+        # '(1 point)' never split over two lines
+        assert not re.search(r"\(\d+\s*\n\s*points?\)", text), module.id
+        assert not re.search(r"\(\s*\n", text.replace("(\n", "")), module.id
+    # one answer: circles (○), in the knowledge checks as on the worksheet; several: squares
+    from coursegen.model.slides import KnowledgeCheckSlide
+    from coursegen.render.handout import HandoutWriter
+    from coursegen.render.handout_model import module_view
+
+    shapes = {"single": "round", "true-false": "round", "multiple": "square"}
+    writer = HandoutWriter(course, RenderOptions())
+    for number, module in enumerate(course.modules, start=1):
+        html = writer.html("handout/module.html", [module_view(course, module, number)], False)
+        checks = re.findall(r'<div class="check">.*?</div>', html, re.S)
+        asked = [module.bank.question(s.question) for lesson in module.lessons
+                 for s in lesson.slides if isinstance(s, KnowledgeCheckSlide)]
+        for block, question in zip(checks, asked, strict=True):
+            if question.type in shapes:
+                assert f'<ul class="choices {shapes[question.type]}">' in block, question.id
+        view = module_view(course, module, number)
+        blocks = re.findall(r'<div class="question">.*?</div>', html, re.S)
+        for block, printed in zip(blocks, view.worksheet, strict=True):
+            if printed.question.type in shapes:
+                assert f'<ul class="choices {shapes[printed.question.type]}">' in block, \
+                    printed.question.id

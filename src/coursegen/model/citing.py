@@ -1,21 +1,31 @@
 """How a citation reads, decided once for every output.
 
-Two forms: the *short* form ('United Nations, A/CONF.234/11, para. 8') on slides, in speaker
-notes, handout footnotes and the site's citation links; the *full* form (the source's reference
-with the paragraph or page) wherever a learner reads feedback: the terminal, the browser
-runner, the answer key. A run of citations of one source merges into ranges ('paras 35–38').
+Three forms, all made here:
+- the *label* on a slide's source line and in later footnotes of a chapter: the document
+  symbol, else the publisher's abbreviation, with the year where two sources would read the
+  same ('A/CONF.234/11, paras 35–38', 'UNICRI 2024, para. 5');
+- the *short name* in a chapter's first footnote and the site's citation titles ('United
+  Nations, A/CONF.234/11, para. 8');
+- the *full* reference with the paragraph or page wherever a learner reads feedback: the
+  terminal, the browser runner, the answer key.
+A source's paragraphs or pages cited together merge into ranges ('paras 35–38, 41; p. 4').
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from coursegen.model.source import CitationRef, Source, parse_citation
 
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]{1,11})\)\s*$")
+
 
 class SourceLookup(Protocol):
-    """Anything that finds a source by id (a Course)."""
+    """Anything that finds a source by id and lists them all (a Course)."""
+
+    sources: Sequence[Source]
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or None."""
@@ -30,8 +40,25 @@ def short_name(source: Source) -> str:
     return " ".join(words[:10]) + ("…" if len(words) > 10 else "")
 
 
+def source_label(source: Source, sources: Sequence[Source]) -> str:
+    """A source's label on a slide: its symbol, else the publisher's abbreviation
+    ('UNICRI'), with the year when another source would read the same ('UNICRI 2024')."""
+    label = _label(source)
+    if sum(_label(other) == label for other in sources) > 1:
+        year = re.match(r"\d{4}", str(source.date))
+        label += f" {year.group(0)}" if year else " n.d."
+    return label
+
+
+def _label(source: Source) -> str:
+    if source.symbol:
+        return source.symbol
+    found = _ABBREVIATION.search(source.publisher)
+    return found.group(1) if found else source.publisher
+
+
 def short_citation(sources: SourceLookup, citation: str | CitationRef) -> str:
-    """One citation in short form: 'United Nations, A/CONF.234/11, para. 8'."""
+    """One citation with the source's short name: 'United Nations, A/CONF.234/11, para. 8'."""
     ref = parse_citation(citation) if isinstance(citation, str) else citation
     source = sources.source(ref.source)
     name = short_name(source) if source else ref.source
@@ -47,18 +74,40 @@ def full_citation(sources: SourceLookup, citation: str | CitationRef) -> str:
     return source.reference(ref.locator)
 
 
+def group_by_source(refs: Iterable[CitationRef]) -> dict[str, list[CitationRef]]:
+    """Citations grouped by source id, sources in order of first citation."""
+    groups: dict[str, list[CitationRef]] = {}
+    for ref in refs:
+        groups.setdefault(ref.source, []).append(ref)
+    return groups
+
+
+def merged_locator(refs: Iterable[CitationRef]) -> str:
+    """Where in one source, with neighbours merged: 'paras 35–38, 41; p. 4' ('' for none)."""
+    refs = list(refs)
+    paragraphs = [r.paragraph for r in refs if r.paragraph is not None and r.sub is None]
+    subs = sorted({r.anchor for r in refs if r.sub is not None})
+    pages = [r.page for r in refs if r.page is not None]
+    parts = []
+    paras = _runs(paragraphs) + subs
+    if paras:
+        single = len(paras) == 1 and "–" not in paras[0]
+        parts.append(("para. " if single else "paras ") + ", ".join(paras))
+    if pages:
+        spans = _runs(pages)
+        single = len(spans) == 1 and "–" not in spans[0]
+        parts.append(("p. " if single else "pp. ") + ", ".join(spans))
+    return "; ".join(parts)
+
+
 def merged_citations(sources: SourceLookup, cites: Iterable[str]) -> list[str]:
-    """Citations in short form, one entry per source in order of first use, with its
-    paragraphs or pages merged into ranges: 'United Nations, A/CONF.234/11, paras 35–38, 40'."""
-    grouped: dict[str, list[CitationRef]] = {}
-    for text in cites:
-        ref = parse_citation(text)
-        grouped.setdefault(ref.source, []).append(ref)
+    """Citations by source label, one entry per source in order of first use, with its
+    paragraphs or pages merged: ['A/CONF.234/11, paras 35–37, 40', 'Justice and Care']."""
     entries = []
-    for source_id, refs in grouped.items():
+    for source_id, refs in group_by_source(map(parse_citation, cites)).items():
         source = sources.source(source_id)
-        name = short_name(source) if source else source_id
-        where = _merged_locator(refs)
+        name = source_label(source, sources.sources) if source else source_id
+        where = merged_locator(refs)
         entries.append(f"{name}, {where}" if where else name)
     return entries
 
@@ -71,30 +120,16 @@ def source_line(sources: SourceLookup, cites: Iterable[str]) -> str:
     return ("Sources: " if len(entries) > 1 else "Source: ") + "; ".join(entries)
 
 
-def _merged_locator(refs: list[CitationRef]) -> str:
-    pages = sorted({r.page for r in refs if r.page is not None})
-    paragraphs = [r for r in refs if r.paragraph is not None]
-    parts = []
-    if paragraphs:
-        plain = sorted({r.paragraph for r in paragraphs if r.sub is None})
-        subs = sorted({r.anchor for r in paragraphs if r.sub is not None})
-        spans = _ranges(plain) + subs
-        many = len(plain) + len(subs) > 1
-        parts.append(("paras " if many else "para. ") + ", ".join(spans))
-    if pages:
-        parts.append(("pp. " if len(pages) > 1 else "p. ") + ", ".join(_ranges(pages)))
-    return ", ".join(parts)
-
-
-def _ranges(numbers: list[int]) -> list[str]:
-    """[35, 36, 37, 40] → ['35–37', '40']."""
-    spans: list[str] = []
+def _runs(numbers: Iterable[int]) -> list[str]:
+    """Sorted numbers as runs: [35, 36, 37, 41] → ['35–37', '41']."""
+    result: list[str] = []
+    ordered = sorted(set(numbers))
     start = previous = None
-    for number in [*numbers, None]:
-        if start is not None and number == previous + 1:
+    for number in [*ordered, None]:
+        if number is not None and previous is not None and number == previous + 1:
             previous = number
             continue
         if start is not None:
-            spans.append(str(start) if start == previous else f"{start}–{previous}")
+            result.append(str(start) if start == previous else f"{start}–{previous}")
         start = previous = number
-    return spans
+    return result

@@ -95,8 +95,8 @@ class StatSlide(SlideBase):
     context: str | None = Field(default=None, description="One sentence of context")
 
     def default_title(self) -> str:
-        """A key-figure slide without a title is titled by its figure."""
-        return f"Key figure: {self.value}"
+        """A key-figure slide without a title; the figure itself is shown below it."""
+        return "Key figure"
 
 
 class Column(Node):
@@ -124,8 +124,8 @@ class QuoteSlide(SlideBase):
     attribution: str | None = None
 
     def default_title(self) -> str:
-        """A quote slide without a title is titled by its attribution."""
-        return f"In the words of {self.attribution}" if self.attribution else "Quote"
+        """A quote slide without a title: short, as the attribution below names the speaker."""
+        return "In their words"
 
 
 class TableSlide(SlideBase):

@@ -46,6 +46,8 @@ class ThemeSizes(Node):
     body_min: Points | None = Field(None, description="Smallest body text before a list splits")
     level_step: float | None = Field(None, ge=0, le=20,
                                      description="How much smaller each deeper bullet level is")
+    body_grow: float | None = Field(None, ge=0, le=20,
+                                    description="How much a short list may grow above body")
     figure: Points | None = Field(None, description="The big number on a key-figure slide")
     label: Points | None = Field(None, description="The label under a key figure")
     quote: Points | None = Field(None, description="Quotations")

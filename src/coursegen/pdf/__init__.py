@@ -25,13 +25,15 @@ SANS = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
 def font_config() -> Any:
     """The one WeasyPrint font configuration of the process (fonts are looked up once).
 
-    Also installs the faster footnote-area update (`pdf.footnotes`) before any layout.
+    Also installs the faster footnote-area update (`pdf.footnotes`) and running heads drawn
+    as artifacts (`pdf.artifacts`) before any layout.
     """
     from weasyprint.text.fonts import FontConfiguration
 
-    from coursegen.pdf import footnotes as weasy_footnotes
+    from coursegen.pdf import artifacts, footnotes
 
-    weasy_footnotes.install()
+    footnotes.install()
+    artifacts.install()
     return FontConfiguration()
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from coursegen.errors import Diagnostic, Location
+from coursegen.errors import CourseInvalid, Diagnostic, Location
 from coursegen.model import Course
 from coursegen.output import RenderedFiles, atomic_path
 from coursegen.render.deck_charts import add_chart
@@ -33,6 +34,7 @@ from coursegen.render.deck_geometry import (
 )
 from coursegen.render.deck_spec_types import DeckSpec, Region, SlideSpec
 from coursegen.render.deck_specs import build_deck_specs
+from coursegen.render.deck_template_check import check_template
 from coursegen.render.deck_theme import (
     DeckTheme,
     deck_template,
@@ -43,8 +45,10 @@ from coursegen.render.deck_theme import (
 from coursegen.render.deck_xml import (
     NotesWriter,
     SlideAdder,
+    accent_slot,
     add_footer_placeholder,
     master_text_sizes,
+    master_title_bold,
     remove_all_slides,
     remove_shape,
     set_alt_text,
@@ -78,6 +82,10 @@ class DeckTemplate:
     def __init__(self, path: Path, where: Location | None) -> None:
         self.data = path.read_bytes()
         self.built_in = where is None
+        if where is not None:  # an organisation's file: refuse it before any deck is written
+            problems = check_template(self.data, where)
+            if problems:
+                raise CourseInvalid(problems)
         prs = Presentation(io.BytesIO(self.data))
         by_name = {layout.name.strip().lower(): index
                    for index, layout in enumerate(prs.slide_layouts)}
@@ -100,6 +108,7 @@ class DeckTemplate:
         heading, body = theme_fonts(prs)
         self.fonts = (heading, body)
         self.text_sizes = master_text_sizes(prs)
+        self.title_bold = master_title_bold(prs)
         self.width, self.height = _pt(prs.slide_width), _pt(prs.slide_height)
 
     @staticmethod
@@ -154,11 +163,14 @@ def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[
         theme = fit_to_template(theme, template.text_sizes)
     body_font = template.fonts[1] if not template.built_in else theme.fonts["body"]
     metrics = FontMetrics(body_font or theme.fonts["body"], theme.fonts.get("code", "Courier New"))
+    heading_font = template.fonts[0] if not template.built_in else theme.fonts["heading"]
+    title_metrics = FontMetrics(heading_font or theme.fonts["heading"])
     written = RenderedFiles(diagnostics=template.diagnostics)
     for module in course.modules:
         if not options.selects(module.id):
             continue
-        spec = build_deck_specs(course, module, template.boxes, theme, metrics)
+        spec = build_deck_specs(course, module, template.boxes, theme, metrics, title_metrics,
+                                template.title_bold)
         written.diagnostics.extend(spec.diagnostics)
         target = Path(out_dir) / "decks" / f"{module.id}.pptx"
         prs = write_deck(spec, template, theme, course, options)
@@ -195,6 +207,8 @@ class _SlideWriter:
         self.prs, self.template, self.theme, self.spec = prs, template, theme, spec
         self.slides = SlideAdder(prs)
         self.code_font = theme.fonts.get("code", "Courier New")
+        self.accent = {"accent1": MSO_THEME_COLOR.ACCENT_1,
+                       "accent2": MSO_THEME_COLOR.ACCENT_2}[accent_slot(prs)]
 
     def add(self, spec: SlideSpec):
         """Add one slide: title, regions, table or picture, source line, footer row."""
@@ -246,6 +260,9 @@ class _SlideWriter:
         if is_picture or not region.paras or not shape.has_text_frame:
             remove_shape(shape)
             return
+        if _box(shape) != region.box:  # the fit moved it (a source line below, a shared column)
+            shape.left, shape.top = _emu(region.box.x), _emu(region.box.y)
+            shape.width, shape.height = _emu(region.box.width), _emu(region.box.height)
         self._write(shape.text_frame, region.paras)
 
     def _text_box(self, slide, box: Box, name: str):
@@ -256,7 +273,8 @@ class _SlideWriter:
 
     def _write(self, frame, paras, colour: str | None = None) -> None:
         frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
+        # Fitted already; "shrink on overflow" keeps text a trainer adds later inside the box.
+        frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
         for index, para in enumerate(paras):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             if para.style == "bullet":
@@ -266,6 +284,8 @@ class _SlideWriter:
                 set_no_bullet(paragraph, _emu(BULLET_INDENT[0]))
             else:
                 set_no_bullet(paragraph)
+            if para.style == "quote":
+                paragraph.alignment = PP_ALIGN.CENTER
             if index:
                 paragraph.space_before = Pt(para.space_before)
             for run in para.runs:
@@ -273,12 +293,14 @@ class _SlideWriter:
                 text_run.text = run.text
                 font = text_run.font
                 font.size = Pt(para.size)
-                if run.bold or para.style == "heading":
+                if run.bold or para.style in {"heading", "figure"}:
                     font.bold = True
                 elif para.style == "label":
                     font.bold = False
-                if run.italic or para.style == "label":
+                if run.italic or para.style in {"label", "quote"}:
                     font.italic = True
+                if para.style == "figure" and not colour:  # emphasis kept on any layout
+                    font.color.theme_color = self.accent
                 if run.code:
                     font.name = self.code_font
                 if run.href:

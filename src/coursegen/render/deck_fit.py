@@ -10,14 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from coursegen.render.deck_geometry import BULLET_INDENT, INSET_X, INSET_Y, Box
-from coursegen.render.text_fit import LINE_HEIGHT, FontMetrics
+from coursegen.render.text_fit import FontMetrics
 from coursegen.text import Run, parse_inline
 
 SAFETY = 0.96
 """Share of a box's inner width and height the text may use: room for rounding and hinting."""
 
-STYLES = ("bullet", "plain", "heading", "label", "numbered")
-"""Paragraph styles: a bullet; plain text; a bold heading; a small italic label; a numbered item."""
+STYLES = ("bullet", "plain", "heading", "label", "numbered", "figure", "quote")
+"""Paragraph styles: a bullet; plain text; a bold heading; a small italic label; a numbered
+item; a key figure (bold, accent colour); a quotation (italic, centred)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class Para:
     space_before: float = 0.0
     scale: float = 1.0
     """Size relative to the region's size (labels are smaller, a merged-in figure larger)."""
+    floor: float = 0.0
+    """The least size this paragraph may be set at (its role's minimum), whatever its scale."""
     origin: object = None
     """The model node the text came from, for warnings that name file and line."""
 
@@ -56,6 +59,8 @@ class Sizes:
     base: float
     minimum: float
     step: float = 2.0
+    grow: float = 0.0
+    """How far above base a short text may grow to fill its box."""
 
 
 class Fitter:
@@ -68,7 +73,7 @@ class Fitter:
         """The paragraphs with their point sizes and spacing set for a region at `size`."""
         result = []
         for index, para in enumerate(paras):
-            own = max(size * para.scale - para.level * sizes.step, 10.0)
+            own = max(size * para.scale - para.level * sizes.step, para.floor, 10.0)
             gap = 0.0 if index == 0 else own * (0.4 if para.level == 0 else 0.15)
             result.append(replace(para, size=round(own, 1), space_before=round(gap, 1)))
         return tuple(result)
@@ -78,7 +83,7 @@ class Fitter:
         total = 0.0
         for para in paras:
             lines = self.metrics.line_count(para.runs, para.size, self.line_width(para, box))
-            total += para.space_before + lines * para.size * LINE_HEIGHT
+            total += para.space_before + lines * para.size * self.metrics.line_height
         return total
 
     @staticmethod
@@ -101,8 +106,8 @@ class Fitter:
         return self.height(self.sized(paras, size, sizes), box) <= limit
 
     def best_size(self, paras: Sequence[Para], box: Box, sizes: Sizes) -> float | None:
-        """The largest size from base down to minimum at which the paragraphs fit, or None."""
-        size = sizes.base
+        """The largest size from base (or up to `grow` above it) down to minimum that fits."""
+        size = sizes.base + sizes.grow
         while size >= sizes.minimum:
             if self.fits(paras, box, size, sizes):
                 return size
@@ -142,6 +147,12 @@ class Fitter:
             if current:
                 pages.append(current)
                 current = []
+            glued = len(group) == 2 and group[0].style in {"heading", "label"}
+            if glued and not self.fits(group, box, sizes.base, sizes, room):
+                # a label or heading never ends a page apart from its one paragraph:
+                # the pair shares a page, and `fit_page` shrinks it or reports it
+                pages.append(list(group))
+                continue
             for para in group:
                 if current and not self.fits([*current, para], box, sizes.base, sizes, room):
                     pages.append(current)
@@ -157,12 +168,6 @@ class Fitter:
         if size is None:
             return self.sized(paras, sizes.minimum, sizes), False
         return self.sized(paras, size, sizes), True
-
-    def title_size(self, runs: tuple[Run, ...], box: Box, sizes: Sizes) -> tuple[float, bool]:
-        """The largest title size that fits the title box, and whether any size did."""
-        para = Para(runs, style="plain")
-        size = self.best_size([para], box, sizes)
-        return (size, True) if size is not None else (sizes.minimum, False)
 
 
 def _groups(paras: Sequence[Para]) -> list[list[Para]]:
@@ -228,7 +233,7 @@ class TableFitter:
                 self.metrics.line_count(cell, size, (w - 2 * CELL_INSET_X) * SAFETY)
                 for cell, w in zip(row, widths, strict=True)
             )
-            heights.append(lines * size * LINE_HEIGHT + 2 * CELL_INSET_Y)
+            heights.append(lines * size * self.metrics.line_height + 2 * CELL_INSET_Y)
         return heights
 
     def pages(self, header: tuple[tuple[Run, ...], ...],
@@ -243,13 +248,28 @@ class TableFitter:
                 return size, widths, [list(range(len(rows)))], True
             size -= 1
         heights = self.row_heights([header, *rows], widths, sizes.base)
-        pages: list[list[int]] = [[]]
-        used = heights[0]
-        for index, height in enumerate(heights[1:]):
-            if pages[-1] and used + height > room:
-                pages.append([])
-                used = heights[0]
-            pages[-1].append(index)
-            used += height
+        pages = _row_pages(heights, room)
+        # Balance: the least room that needs no more slides, so no slide is left half empty.
+        low, high = heights[0], room
+        for _ in range(10):
+            middle = (low + high) / 2
+            if len(_row_pages(heights, middle)) <= len(pages):
+                high = middle
+            else:
+                low = middle
+        pages = _row_pages(heights, high)
         fits = all(heights[0] + sum(heights[i + 1] for i in page) <= room for page in pages)
         return sizes.base, widths, pages, fits
+
+
+def _row_pages(heights: Sequence[float], room: float) -> list[list[int]]:
+    """Row indexes per slide, each slide repeating the header (heights[0]) within `room`."""
+    pages: list[list[int]] = [[]]
+    used = heights[0]
+    for index, height in enumerate(heights[1:]):
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = heights[0]
+        pages[-1].append(index)
+        used += height
+    return pages

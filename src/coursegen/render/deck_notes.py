@@ -5,12 +5,21 @@ from __future__ import annotations
 from coursegen.model import Course
 from coursegen.model.citing import source_line
 from coursegen.model.slides import SlideBase
+from coursegen.model.walk import slide_texts
 from coursegen.text import plain_text
 
 
 def cite_line(course: Course, cites: tuple[str, ...]) -> str:
-    """Citations as a short source line: 'Source: United Nations, A/CONF.234/11, paras 8–9'."""
+    """Citations as one merged source line: 'Sources: A/CONF.234/11, paras 35–38; …'."""
     return source_line(course, cites)
+
+
+def slide_cites(slide: SlideBase) -> tuple[str, ...]:
+    """Every citation behind what a slide shows: its own and its points', in order."""
+    seen: dict[str, None] = dict.fromkeys(slide.cite)
+    for text in slide_texts(slide):
+        seen.update(dict.fromkeys(text.cites))
+    return tuple(seen)
 
 
 def speaker_notes(course: Course, slide: SlideBase, *extra: str) -> str:

@@ -31,27 +31,51 @@ from coursegen.model.slides import (
     SummarySlide,
     TableSlide,
 )
-from coursegen.render.deck_fit import Fitter, Para, Sizes, TableFitter, make_para
-from coursegen.render.deck_geometry import SOURCE_LINE_HEIGHT, Box, LayoutBoxes, role_groups
-from coursegen.render.deck_notes import cite_line, lesson_notes, speaker_notes
+from coursegen.render.deck_cases import FICTIONAL_LABEL, CaseSlides
+from coursegen.render.deck_fit import SAFETY, Fitter, Para, Sizes, TableFitter, make_para
+from coursegen.render.deck_geometry import (
+    INSET_X,
+    INSET_Y,
+    SOURCE_LINE_HEIGHT,
+    Box,
+    LayoutBoxes,
+    role_groups,
+)
+from coursegen.render.deck_notes import cite_line, lesson_notes, slide_cites, speaker_notes
 from coursegen.render.deck_questions import answer_notes, answer_paras, question_paras
+from coursegen.render.deck_shape import (
+    FrameSlide,
+    agenda_slide,
+    closing_slide,
+    lesson_opener,
+    objectives_slide,
+    section_subtitle,
+    title_slide,
+)
 from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, SlideSpec, TableSpec
 from coursegen.render.deck_theme import DeckTheme
-from coursegen.render.deck_titles import distinct_headings, unique_titles
+from coursegen.render.deck_titles import TitleFace, distinct_headings, unique_titles
 from coursegen.render.deck_visuals import visual_spec
 from coursegen.render.text_fit import FontMetrics
-from coursegen.text import Run, long_date, parse_inline, plain_text
+from coursegen.text import Run, parse_inline, plain_text, quotation
 
 FLOWING = frozenset({"body", "left", "right"})
 """Roles whose text may continue on a following slide."""
-FICTIONAL_LABEL = "Fictional scenario for training"
 
 
 def build_deck_specs(course: Course, module: Module, layouts: dict[str, LayoutBoxes],
-                     theme: DeckTheme, metrics: FontMetrics) -> DeckSpec:
-    """The slides of one module's deck, fitted to the layouts' boxes."""
+                     theme: DeckTheme, metrics: FontMetrics,
+                     title_metrics: FontMetrics | None = None,
+                     title_bold: bool = True) -> DeckSpec:
+    """The slides of one module's deck, fitted to the layouts' boxes.
+
+    `title_metrics` measures titles (the template's heading font; default: `metrics`),
+    in bold when `title_bold` (the master's title style).
+    """
     builder = _DeckBuilder(course, module, layouts, theme, metrics)
     slides = unique_titles(builder.slides())
+    face = TitleFace(title_metrics or metrics, title_bold, layouts, theme)
+    slides = face.size(slides, builder.nodes, builder._warn)
     return DeckSpec(module.id, tuple(slides), course.info.marking, course.info.footer,
                     tuple(builder.diagnostics))
 
@@ -64,7 +88,7 @@ def _points(points: tuple[Point, ...], level: int = 0) -> list[Para]:
     return paras
 
 
-class _DeckBuilder:
+class _DeckBuilder(CaseSlides):
     """Builds one module's slide specs and collects the warnings on the way."""
 
     def __init__(self, course: Course, module: Module, layouts: dict[str, LayoutBoxes],
@@ -73,11 +97,15 @@ class _DeckBuilder:
         self.fitter = Fitter(metrics)
         self.tables = TableFitter(metrics)
         self.diagnostics: list[Diagnostic] = []
+        self.nodes: list[object] = []
+        """The model node behind each slide made so far, for located warnings."""
         size = theme.size
         body = Sizes(size("body"), size("body_min"), size("level_step"))
+        # A short list on a content slide may grow a little to fill the slide.
+        growing = replace(body, grow=theme.sizes.get("body_grow", 0.0))
         small = Sizes(size("small") + 4, size("small"))
         self.sizes = {
-            "body": body, "left": body, "right": body, "options": body, "stem": body,
+            "body": growing, "left": body, "right": body, "options": growing, "stem": growing,
             "left_heading": body, "right_heading": body,
             "subtitle": Sizes(size("subtitle"), size("small")),
             "figure": Sizes(size("figure"), size("figure") / 2),
@@ -92,42 +120,46 @@ class _DeckBuilder:
     # -- the deck ---------------------------------------------------------------------------
 
     def slides(self) -> list[SlideSpec]:
-        """Title slide, then every lesson's slides in order."""
-        info = self.course.info
-        details = " · ".join(p for p in (info.organisation,
-                                         info.date and long_date(info.date),
-                                         f"Version {info.version}") if p)
-        notes = [plain_text(self.module.summary), f"Duration: {self.module.duration} min"]
-        if self.module.audience:
-            notes.append(f"Audience: {plain_text(self.module.audience)}")
-        slides = self._compose("title", "Title", self.module.title, {"subtitle": [
-            make_para(info.title, "heading"), make_para(details, "plain")]}, "\n".join(notes))
-        self.titles = distinct_headings(self.module)
-        for number, lesson in enumerate(self.module.lessons, start=1):
-            if not isinstance(lesson.slides[0], SectionSlide):
-                subtitle = lesson.summary or f"Lesson {number} · {lesson.duration} min"
-                slides += self._compose("lesson", "Section", lesson.title,
-                                        {"subtitle": [make_para(subtitle, "plain")]},
-                                        lesson_notes(lesson, number))
-            for slide in lesson.slides:
+        """Title, objectives and agenda; each lesson opened and its slides; the closing slide."""
+        module = self.module
+        self.titles = distinct_headings(module)
+        slides = []
+        for frame in (title_slide(self.course, module), objectives_slide(module),
+                      agenda_slide(module)):
+            slides += self._frame(frame)
+        count = len(module.lessons)
+        for number, lesson in enumerate(module.lessons, start=1):
+            slides += self._frame(lesson_opener(self.course, lesson, number, count))
+            for index, slide in enumerate(lesson.slides):
+                if isinstance(slide, SectionSlide):
+                    if index == 0:  # the lesson opener shows it
+                        continue
+                    subtitle = section_subtitle(slide, lesson, number, count)
+                    notes = speaker_notes(self.course, slide) or lesson_notes(lesson, number)
+                    slides += self._compose(slide.kind, "Section", self._title(slide),
+                                            {"subtitle": subtitle}, notes, node=slide)
+                    continue
                 slides += self._slide(slide, lesson_notes(lesson, number))
+        slides += self._frame(closing_slide(self.course, module))
         return slides
+
+    def _frame(self, frame: FrameSlide) -> list[SlideSpec]:
+        return self._compose(frame.kind, frame.layout, frame.title, frame.roles, frame.notes,
+                             node=frame.node)
 
     def _slide(self, slide: SlideBase, lesson_notes: str) -> list[SlideSpec]:
         kind, title = slide.kind, self._title(slide)
         notes = speaker_notes(self.course, slide) or lesson_notes
-        if isinstance(slide, SectionSlide):
-            paras = [make_para(slide.subtitle, "plain")] if slide.subtitle else []
-            return self._compose(kind, "Section", title, {"subtitle": paras}, notes, node=slide)
         if isinstance(slide, BulletsSlide):
             return self._compose(kind, "Content", title, {"body": _points(slide.points)}, notes,
-                                 node=slide)
+                                 slide_cites(slide), slide)
         if isinstance(slide, SummarySlide):
             paras = _points(slide.points) or [make_para(o.text, "bullet", node=o)
                                               for o in self.module.objectives]
-            return self._compose(kind, "Content", title, {"body": paras}, notes, node=slide)
+            return self._compose(kind, "Content", title, {"body": paras}, notes,
+                                 slide_cites(slide), slide)
         if isinstance(slide, StatSlide):
-            roles = {"figure": [make_para(slide.value, "plain", node=slide)],
+            roles = {"figure": [make_para(slide.value, "figure", node=slide)],
                      "label": [make_para(slide.label, "plain", node=slide)],
                      "context": [make_para(slide.context, "plain", node=slide)]
                      if slide.context else []}
@@ -137,12 +169,15 @@ class _DeckBuilder:
                      "left": _points(slide.left.points),
                      "right_heading": [make_para(slide.right.heading, "heading")],
                      "right": _points(slide.right.points)}
-            return self._compose(kind, "Two Content", title, roles, notes, node=slide)
+            return self._compose(kind, "Two Content", title, roles, notes, slide_cites(slide),
+                                 slide)
         if isinstance(slide, QuoteSlide):
-            roles = {"quote": [make_para(f"“{slide.text.strip()}”", "plain", node=slide)],
+            roles = {"quote": [make_para(quotation(slide.text), "quote", node=slide)],
                      "attribution": [make_para(f"— {slide.attribution}", "plain")]
                      if slide.attribution else []}
-            return self._compose(kind, "Quote", title, roles, notes, slide.cite, slide)
+            # Attributed once: the attribution names the source, else the source line does.
+            cites = () if slide.attribution else slide.cite
+            return self._compose(kind, "Quote", title, roles, notes, cites, slide)
         if isinstance(slide, TableSlide):
             return self._table(slide, notes)
         if isinstance(slide, ImageSlide):
@@ -157,28 +192,6 @@ class _DeckBuilder:
             return self._compose(kind, "References", title, {"body": self._references()}, notes,
                                  node=slide)
         return []
-
-    def _case(self, slide: CaseSlide) -> list[SlideSpec]:
-        left = [make_para(FICTIONAL_LABEL, "label")] if slide.fictional else []
-        left += [make_para(" ".join(p.split()), "plain", node=slide)
-                 for p in slide.scenario.split("\n\n") if p.strip()]
-        if slide.questions:
-            left.append(make_para("Discuss", "heading"))
-            left += [make_para(q, "numbered", prefix=f"{n}.  ", node=slide)
-                     for n, q in enumerate(slide.questions, start=1)]
-        right: list[Para] = []
-        for exhibit in slide.exhibits:
-            right.append(make_para(exhibit.title, "heading", node=exhibit))
-            if exhibit.text:
-                right.append(make_para(exhibit.text, "plain", node=exhibit))
-            right += [make_para(item, "bullet", node=exhibit) for item in exhibit.items]
-            if exhibit.columns:
-                right.append(make_para(" · ".join(exhibit.columns), "label", node=exhibit))
-            right += [make_para(" · ".join(row), "plain", node=exhibit) for row in exhibit.rows]
-        guidance = f"Guidance: {plain_text(slide.guidance)}" if slide.guidance else ""
-        notes = speaker_notes(self.course, slide, guidance)
-        return self._compose(slide.kind, "Case", self._title(slide),
-                             {"left": left, "right": right}, notes, node=slide)
 
     def _knowledge_check(self, slide: KnowledgeCheckSlide) -> list[SlideSpec]:
         heading = self._title(slide)
@@ -216,29 +229,39 @@ class _DeckBuilder:
         return paras or [make_para("This module cites no sources.", "plain")]
 
     def _table(self, slide: TableSlide, notes: str) -> list[SlideSpec]:
+        caption = tuple(Run(r.text, r.bold, True, r.code, r.href)
+                        for r in parse_inline(slide.caption)) if slide.caption else ()
+        return self._table_slides(slide.kind, slide.heading, slide.columns, slide.rows,
+                                  slide.cite, caption, notes, slide)
+
+    def _table_slides(self, kind: str, title: str, columns: tuple[str, ...],
+                      cells: tuple[tuple[str, ...], ...], cites: tuple[str, ...],
+                      caption: tuple[Run, ...], notes: str, node: object) -> list[SlideSpec]:
+        """A native table on as many slides as it needs, its header row on each."""
         layout = self.layouts["Content"]
-        source_runs, box = self._source(slide.cite, layout, slide.caption)
+        source_runs, box = self._source(cites, layout, caption)
         area = box.get(0, layout.bodies[0] if layout.bodies else layout.title)
-        header = tuple(parse_inline(c) for c in slide.columns)
+        header = tuple(parse_inline(c) for c in columns)
         width = len(header)
-        rows = [tuple(parse_inline(c) for c in (*row, *("",) * width)[:width])
-                for row in slide.rows]
+        rows = [tuple(parse_inline(c) for c in (*row, *("",) * width)[:width]) for row in cells]
         sizes = Sizes(self.theme.size("table"), self.theme.size("table_min"))
         size, widths, pages, fits = self.tables.pages(header, rows, area, sizes)
         if not fits:
-            self._warn(slide, "a table row does not fit on a slide; shorten its cells")
+            self._warn(node, "a table row does not fit on a slide; shorten its cells")
         slides = []
         for index, page in enumerate(pages):
             table = TableSpec(header, tuple(rows[i] for i in page), widths, size, area)
             slides.append(self._titled(SlideSpec(
-                slide.kind, "Content", (), 0, (), notes if index == 0 else "",
-                source_runs, box.get("source"), table), slide.heading, index, len(pages), slide))
+                kind, "Content", (), 0, (), notes if index == 0 else "",
+                source_runs, box.get("source"), table), title, index, len(pages), node))
         return slides
 
     def _image(self, slide: ImageSlide, notes: str) -> list[SlideSpec]:
         # The caption shares the source line under the picture, which keeps both readable.
+        caption = tuple(Run(r.text, r.bold, True, r.code, r.href)
+                        for r in parse_inline(slide.caption)) if slide.caption else ()
         specs = self._compose(slide.kind, "Picture", slide.heading, {"picture": []}, notes,
-                              slide.cite, slide, caption=slide.caption)
+                              slide.cite, slide, caption=caption)
         first = specs[0]
         area = next((r.box for r in first.regions if "picture" in r.roles), None)
         path = self.course.root / slide.src
@@ -270,12 +293,11 @@ class _DeckBuilder:
     # -- fitting ------------------------------------------------------------------------------
 
     def _source(self, cites: tuple[str, ...], layout: LayoutBoxes,
-                caption: str | None = None) -> tuple[tuple[Run, ...], dict]:
-        """The source line's runs and the boxes left for the body (by index) and the line."""
+                caption: tuple[Run, ...] = ()) -> tuple[tuple[Run, ...], dict]:
+        """The source line's runs (after any caption) and the boxes left for the body (by
+        index) and for the line."""
         line = cite_line(self.course, cites)
-        runs: tuple[Run, ...] = ()
-        if caption:
-            runs = tuple(Run(r.text, r.bold, True, r.code, r.href) for r in parse_inline(caption))
+        runs: tuple[Run, ...] = caption
         if line:
             runs = (*runs, Run(("  ·  " if runs else "") + line))
         boxes: dict = dict(enumerate(layout.bodies))
@@ -284,7 +306,13 @@ class _DeckBuilder:
         left = min(b.x for b in layout.bodies)
         right = max(b.x + b.width for b in layout.bodies)
         bottom = max(b.y + b.height for b in layout.bodies)
-        line_box = Box(left, bottom - SOURCE_LINE_HEIGHT, right - left, SOURCE_LINE_HEIGHT)
+        # A long source line wraps upwards into the body's room, never down over the footer.
+        size = self.theme.size("small") - 2
+        width = (right - left - 2 * INSET_X) * SAFETY
+        lines = self.fitter.metrics.line_count(runs, size, width)
+        height = max(SOURCE_LINE_HEIGHT,
+                     lines * size * self.fitter.metrics.line_height / SAFETY + 2 * INSET_Y)
+        line_box = Box(left, bottom - height, right - left, height)
         for index, body in enumerate(layout.bodies):
             if body.y + body.height > line_box.y:
                 boxes[index] = body.shrunk(body.y + body.height - line_box.y + 4)
@@ -293,7 +321,7 @@ class _DeckBuilder:
 
     def _compose(self, kind: str, layout_name: str, title: str, roles: dict[str, list[Para]],
                  notes: str, cites: tuple[str, ...] = (), node: object = None,
-                 strict: bool = False, caption: str | None = None) -> list[SlideSpec] | None:
+                 strict: bool = False, caption: tuple[Run, ...] = ()) -> list[SlideSpec] | None:
         """Slides for one slide kind: roles grouped into the layout's boxes, fitted or split.
 
         With `strict`, returns None instead of splitting or shrinking past the minimum.
@@ -309,8 +337,11 @@ class _DeckBuilder:
             for role in group:
                 own = self.sizes.get(f"{layout_name}:{role}", self.sizes[role])
                 ratio = own.base / sizes.base
-                paras += [replace(p, scale=p.scale * ratio) for p in roles.get(role, ())]
+                paras += [replace(p, scale=p.scale * ratio, floor=max(p.floor, own.minimum))
+                          for p in roles.get(role, ())]
             regions.append((group, paras, boxes[index], sizes))
+        if layout_name == "Question":
+            regions = self._stacked(regions)
         # One slide if every region fits at one common size for the flowing ones.
         fitted = [self.fitter.best_size(p, b, s) for _g, p, b, s in regions]
         if all(size is not None for size in fitted):
@@ -331,6 +362,34 @@ class _DeckBuilder:
             slides.append(self._titled(spec, title, index, len(pages), node))
         return slides
 
+    def _stacked(self, regions: list) -> list:
+        """Regions above one another share their column: each box gets the height its text needs.
+
+        A long stem takes room from short options (and the reverse) instead of each
+        shrinking alone in a fixed box.
+        """
+        top = min(b.y for _g, _p, b, _s in regions)
+        bottom = max(b.y + b.height for _g, _p, b, _s in regions)
+        left, width = regions[0][2].x, regions[0][2].width
+        sizes = regions[0][3]
+        size = sizes.base + sizes.grow
+        while size >= sizes.minimum:
+            needs = [self.fitter.height(self.fitter.sized(p, size, s), b) / SAFETY + 2 * INSET_Y
+                     for _g, p, b, s in regions]
+            if sum(needs) <= bottom - top:
+                break
+            size -= 1
+        else:
+            return regions
+        # Each box as tall as its text; the room left over goes to the last (top-anchored) one.
+        stacked, y = [], top
+        for index, ((group, paras, _box, own), need) in enumerate(zip(regions, needs,
+                                                                      strict=True)):
+            height = bottom - y if index == len(regions) - 1 else need
+            stacked.append((group, paras, Box(left, y, width, height), own))
+            y += height
+        return stacked
+
     def _paginate(self, regions: list, node: object) -> list[list[tuple[Para, ...]]]:
         split = {i: self.fitter.paginate(p, b, s) if FLOWING & set(g) else [tuple(p)]
                  for i, (g, p, b, s) in enumerate(regions)}
@@ -344,7 +403,8 @@ class _DeckBuilder:
                     chunk = chunks[number] if number < len(chunks) else ()
                 else:
                     chunk = chunks[0]
-                sized, fits = self.fitter.fit_page(chunk, box, sizes)
+                # Pages of a split list keep the base size: growing one would set them apart.
+                sized, fits = self.fitter.fit_page(chunk, box, replace(sizes, grow=0))
                 if not fits:
                     worst = max(chunk, key=lambda p: len(p.text))
                     self._warn(worst.origin or node,
@@ -356,20 +416,14 @@ class _DeckBuilder:
 
     def _titled(self, spec: SlideSpec, title: str, index: int, count: int,
                 node: object) -> SlideSpec:
+        original = plain_text(title)
         if index == 1:
             title = f"{title} (cont.)"
         elif index > 1:
             title = f"{title} (cont. {index})"
-        layout = self.layouts[spec.layout]
-        base = {"Title": "cover_title", "Section": "section_title"}.get(spec.layout, "title")
-        sizes = Sizes(self.theme.size(base), self.theme.size("title_min"))
-        runs = parse_inline(title)
-        size, fits = self.fitter.title_size(runs, layout.title, sizes)
-        if not fits:
-            self._warn(node, f"title '{title}' does not fit its box even at {sizes.minimum:g} pt; "
-                             "shorten it")
-        notes = spec.notes or (f"Continued from “{plain_text(title)}”." if index else "")
-        return replace(spec, title=runs, title_size=size, notes=notes)
+        self.nodes.append(node)
+        notes = spec.notes or (f"Continued from “{original}”." if index else "")
+        return replace(spec, title=parse_inline(title), notes=notes)
 
     def _warn(self, node: object, message: str) -> None:
         location = getattr(node, "location", None)

@@ -41,7 +41,10 @@ P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 LAYOUT_TYPES = {"Title": "title", "Section": "secHead", "Content": "obj",
                 "Two Content": "twoTxTwoObj", "Picture": "picTx", "Case": "twoObj"}
 """PowerPoint's layout type for each built-in layout (the others are custom)."""
-DARK_LAYOUTS = {"Title", "Section"}
+DARK_LAYOUTS = {"Title"}
+"""Layouts on the primary colour: the cover only, so it stands apart from the section slides."""
+OPENING_LAYOUTS = {"Title", "Section"}
+"""Layouts with the accent bar beside a large title, and without the master's title rule."""
 
 
 def emu(points: float) -> int:
@@ -180,14 +183,14 @@ def _layout_shapes(name: str, theme: DeckTheme) -> list[str]:
     boxes = BUILT_IN[name]
     dark = name in DARK_LAYOUTS
     shapes = []
-    if dark:
+    if name in OPENING_LAYOUTS:
         bar = Box(44, boxes.title.y + 40, 6, boxes.title.height - 36)
         shapes.append(_rectangle(20, "Accent bar", bar, "scheme:accent2"))
         title_type = "ctrTitle" if name == "Title" else "title"
         size = theme.size("cover_title" if name == "Title" else "section_title")
         shapes.append(_placeholder(2, "Title", f'type="{title_type}"', boxes.title, size=size,
-                                   bold=True, colour="scheme:bg1", anchor="b",
-                                   prompt="Click to add title"))
+                                   bold=True, colour="scheme:bg1" if dark else "scheme:tx2",
+                                   anchor="b", prompt="Click to add title"))
     else:
         shapes.append(_placeholder(2, "Title", 'type="title"', boxes.title, anchor="b",
                                    prompt="Click to add title"))
@@ -201,7 +204,8 @@ def _layout_shapes(name: str, theme: DeckTheme) -> list[str]:
         if role == "subtitle":
             ph = (f'type="subTitle" idx="{index + 1}"' if name == "Title"
                   else f'type="body" idx="{index + 1}"')
-            options.update(size=theme.size("subtitle"), colour=f"{theme.colour('on_dark_muted')}")
+            options.update(size=theme.size("subtitle"),
+                           colour=theme.colour("on_dark_muted") if dark else "scheme:accent3")
         elif role in {"left_heading", "right_heading"}:
             options.update(size=theme.size("body"), bold=True, colour="scheme:tx2", anchor="b")
         elif role == "figure":
@@ -245,15 +249,16 @@ def _rebuild_layout(layout, name: str, theme: DeckTheme) -> None:
     element.set("preserve", "1")
     if layout_type == "cust":
         element.set("userDrawn", "1")
-    if name in DARK_LAYOUTS:
+    if name in OPENING_LAYOUTS:
         element.set("showMasterSp", "0")
+    if name in DARK_LAYOUTS:
         background = parse_xml(f'<p:bg {NS}><p:bgPr><a:solidFill><a:schemeClr val="tx2"/>'
                                f'</a:solidFill><a:effectLst/></p:bgPr></p:bg>')
         existing = element.cSld.find(f"{P}bg")
         if existing is not None:
             element.cSld.remove(existing)
         element.cSld.insert(0, background)
-    else:
+    elif name not in OPENING_LAYOUTS:
         element.attrib.pop("showMasterSp", None)
     tree = element.cSld.spTree
     for shape in list(tree)[2:]:  # keep nvGrpSpPr and grpSpPr

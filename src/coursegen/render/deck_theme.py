@@ -46,6 +46,8 @@ def fit_to_template(theme: DeckTheme, template_sizes: dict[str, float]) -> DeckT
             if minimum not in own:
                 sizes[minimum] = round(template_sizes[key] * theme.sizes[minimum]
                                        / theme.sizes[key])
+    if "body" in template_sizes and "body_grow" not in own:
+        sizes["body_grow"] = 0.0  # the organisation chose its body size: keep to it
     level2 = template_sizes.get("body_level2")
     if level2 and "body" in template_sizes and "level_step" not in own:
         sizes["level_step"] = max(0.0, template_sizes["body"] - level2)

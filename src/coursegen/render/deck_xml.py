@@ -120,6 +120,28 @@ def master_text_sizes(prs) -> dict[str, float]:
     return found
 
 
+def accent_slot(prs) -> str:
+    """The theme slot holding the template's accent: 'accent1', unless it repeats the title
+    colour (dk2) as the built-in theme's does, then 'accent2'."""
+    _part, root = _theme_root(prs)
+    scheme = root.find(f".//{{{_A}}}clrScheme")
+
+    def colour(slot: str) -> str | None:
+        element = scheme.find(f"{{{_A}}}{slot}") if scheme is not None else None
+        value = element.find(f"{{{_A}}}srgbClr") if element is not None else None
+        return value.get("val", "").upper() if value is not None else None
+
+    same = colour("accent1") is not None and colour("accent1") == colour("dk2")
+    return "accent2" if same else "accent1"
+
+
+def master_title_bold(prs) -> bool:
+    """Whether the template master sets its titles in bold (unset: regular, as PowerPoint does)."""
+    props = prs.slide_master.element.find(
+        f"{qn('p:txStyles')}/{qn('p:titleStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
+    return props is not None and props.get("b") in {"1", "true"}
+
+
 def set_brand_colours(prs, primary: str, accent: str) -> None:
     """Recolour the built-in theme: titles and panels in `primary`, highlights in `accent`."""
     part, root = _theme_root(prs)

@@ -102,10 +102,11 @@ class HandoutWriter:
 
 
 def footnote_spans(citations: Citations, cites: tuple[str, ...]) -> Markup:
-    """One footnote per citation, as spans that CSS floats to the foot of the page."""
-    return Markup("").join(
-        Markup('<span class="fn">{}</span>').format(escape(citations.note(c))) for c in cites
-    )
+    """One footnote for a passage's citations (merged by source), as a span that CSS floats
+    to the foot of the page; nothing when it cites nothing."""
+    if not cites:
+        return Markup("")
+    return Markup('<span class="fn">{}</span>').format(escape(citations.note(tuple(cites))))
 
 
 def prose_with_footnotes(citations: Citations, text: str, cites: tuple[str, ...]) -> Markup:

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from coursegen.model import Course
-from coursegen.model.citing import short_citation
+from coursegen.model.citing import (
+    group_by_source,
+    merged_locator,
+    short_citation,
+    short_name,
+    source_label,
+)
 from coursegen.model.course import Lesson, Module, Objective
 from coursegen.model.slides import ReferencesSlide, SectionSlide, SlideBase
 from coursegen.model.source import CitationRef, Source, parse_citation
@@ -111,21 +117,30 @@ class Citations:
         self._course = course
         self._sources = {s.id: s for s in course.sources}
         self._cited: dict[str, None] = {}
-        self._last: CitationRef | None = None
+        self._chapter: set[str] = set()
 
-    def note(self, text: str) -> str:
-        """The footnote for one citation, e.g. 'United Nations, A/CONF.234/11, para. 8.', or
-        'Ibid., para. 9.' right after a note on the same source."""
-        ref = self._remember(text)
-        same = self._last is not None and self._last.source == ref.source
-        self._last = ref
-        if not same:
-            return _with_full_stop(short_citation(self._course, ref))
-        return _with_full_stop(f"Ibid., {ref.locator}" if ref.locator else "Ibid.")
+    def note(self, cites: tuple[str, ...]) -> str:
+        """One footnote for the citations of one passage, merged by source into ranges:
+        'United Nations, A/CONF.234/11, paras 35–38; Justice and Care, pp. 4–5.'
+
+        A chapter's first note on a source names it in full; later ones use its short
+        label ('UNICRI 2024, para. 5.'), never a run of 'Ibid.' that sends the reader
+        back up the page.
+        """
+        parts = []
+        for source_id, refs in group_by_source(map(self._remember, cites)).items():
+            source = self._sources.get(source_id)
+            name = self._name(refs[0])
+            if source_id in self._chapter and source is not None and not source.symbol:
+                name = source_label(source, tuple(self._sources.values()))
+            self._chapter.add(source_id)
+            where = merged_locator(refs)
+            parts.append(f"{name}, {where}" if where else name)
+        return _with_full_stop("; ".join(parts))
 
     def restart(self) -> str:
         """Start a chapter: its first note names its source in full (returns '' for templates)."""
-        self._last = None
+        self._chapter = set()
         return ""
 
     def inline(self, text: str) -> str:
@@ -138,6 +153,10 @@ class Citations:
         self._cited.setdefault(ref.source, None)
         return ref
 
+    def _name(self, ref: CitationRef) -> str:
+        source = self._sources.get(ref.source)
+        return short_name(source) if source else ref.source
+
     def cited(self) -> list[Source]:
         """The sources cited so far in this document, in order of first citation."""
         return [self._sources[i] for i in self._cited if i in self._sources]
@@ -145,4 +164,3 @@ class Citations:
 
 def _with_full_stop(text: str) -> str:
     return text if text.endswith(".") else f"{text}."
-

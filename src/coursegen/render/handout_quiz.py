@@ -53,6 +53,20 @@ class WorksheetQuestion:
     answer: tuple[str, ...] = ()
     """The answer key's lines (inline Markdown)."""
 
+    @property
+    def boxes(self) -> str:
+        """How answers are marked, wherever the question is printed: 'round' (○, one answer),
+        'square' (☐, several), 'wide' (a box to write a position or letter in)."""
+        if self.kind in {"single", "true-false"}:
+            return "round"
+        return "wide" if self.kind == "ordering" else "square"
+
+    @property
+    def points_label(self) -> str:
+        """'(1 point)', '(2 points)' with a non-breaking space, so the label never splits."""
+        points = self.question.points
+        return f"({points:g}\u00a0point{'' if points == 1 else 's'})"
+
 
 def worksheet_question(
     question: Any, number: int, module_id: str, shuffle: bool

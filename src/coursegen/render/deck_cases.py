@@ -1,0 +1,70 @@
+"""Case studies for the room: scenario and questions readable from the back, exhibits on screen.
+
+A small case stays on one slide (scenario and questions beside the exhibits) when it
+all fits at the case size. Otherwise the case slide holds the scenario and the
+questions, and each exhibit gets slides of its own: a table as a native table with
+its header row on every slide it spans, text and lists as paragraphs. A fictional
+case carries its label on every slide that shows any of the fiction.
+"""
+
+from __future__ import annotations
+
+from coursegen.model.slides import CaseSlide, Exhibit
+from coursegen.render.deck_fit import Para, make_para
+from coursegen.render.deck_notes import speaker_notes
+from coursegen.render.deck_spec_types import SlideSpec
+from coursegen.text import Run, plain_text
+
+FICTIONAL_LABEL = "Fictional scenario for training"
+
+
+class CaseSlides:
+    """The case-study part of the deck builder (uses its `_compose` and `_table_slides`)."""
+
+    def _case(self, slide: CaseSlide) -> list[SlideSpec]:
+        label = [make_para(FICTIONAL_LABEL, "label", node=slide)] if slide.fictional else []
+        scenario = label + [make_para(" ".join(p.split()), "plain", node=slide)
+                            for p in slide.scenario.split("\n\n") if p.strip()]
+        questions = []
+        if slide.questions:
+            questions.append(make_para("Discuss", "heading", node=slide))
+            questions += [make_para(q, "numbered", prefix=f"{n}.  ", node=slide)
+                          for n, q in enumerate(slide.questions, start=1)]
+        guidance = f"Guidance: {plain_text(slide.guidance)}" if slide.guidance else ""
+        notes = speaker_notes(self.course, slide, guidance)
+        title = self._title(slide)
+        if not any(e.rows for e in slide.exhibits):
+            exhibits = [p for e in slide.exhibits for p in _exhibit_paras(e)]
+            together = self._compose(slide.kind, "Case", title, {
+                "left": scenario + questions, "right": exhibits}, notes, node=slide, strict=True)
+            if together is not None:
+                return together
+        slides = self._compose(slide.kind, "Case", title,
+                               {"left": scenario, "right": questions}, notes, node=slide)
+        for exhibit in slide.exhibits:
+            slides += self._exhibit(slide, exhibit, title)
+        return slides
+
+    def _exhibit(self, case: CaseSlide, exhibit: Exhibit, case_title: str) -> list[SlideSpec]:
+        notes = f"Exhibit of “{plain_text(case_title)}”: give the room time to read it."
+        cites = () if case.fictional else case.cite
+        label = [make_para(FICTIONAL_LABEL, "label", node=exhibit)] if case.fictional else []
+        paras = _exhibit_paras(exhibit, with_title=False)
+        slides = []
+        if paras or not exhibit.rows:
+            slides += self._compose("exhibit", "Content", exhibit.title, {"body": label + paras},
+                                    notes, cites, exhibit)
+        if exhibit.rows:  # the label rides in the caption line under the table
+            caption = (Run(FICTIONAL_LABEL, italic=True),) if case.fictional else ()
+            slides += self._table_slides("exhibit", exhibit.title, exhibit.columns,
+                                         exhibit.rows, cites, caption, notes, exhibit)
+        return slides
+
+
+def _exhibit_paras(exhibit: Exhibit, with_title: bool = True) -> list[Para]:
+    """An exhibit's text and list as paragraphs (its table goes on a slide of its own)."""
+    paras = [make_para(exhibit.title, "heading", node=exhibit)] if with_title else []
+    if exhibit.text:
+        paras.append(make_para(" ".join(exhibit.text.split()), "plain", node=exhibit))
+    paras += [make_para(item, "bullet", node=exhibit) for item in exhibit.items]
+    return paras
