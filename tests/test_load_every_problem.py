@@ -31,6 +31,7 @@ def test_an_unknown_key_does_not_hide_a_bad_citation_or_a_bad_objective(
         "    notes: n\n",
         encoding="utf-8",
     )
+    _edit(starter_course / MODULE / "module.yaml", "duration: 45", "duration: 50")  # + 5 min
     _edit(starter_course / MODULE / "02-safeguards.yaml", "cite: [unodc-ws4-2020#74]\nslides",
           "cite: [unodc-ws4-2021#74]\nslides")
     _edit(starter_course / QUIZ, "    objective: explain-dual-use\n    level: understand",

@@ -27,7 +27,10 @@ STARTER = REPO / "src" / "coursegen" / "scaffold"
 
 # Loader findings a schema cannot see: YAML syntax and the characters behind a value (`012`
 # where text is expected), file names, and folders on disk.
-BEYOND_A_SCHEMA = {"yaml", "text-reading", "yml-file", "missing-module", "missing-file"}
+# A JSON Schema sees JSON: it cannot tell YAML syntax, the characters behind a value, file
+# names, or the NaN and infinity that YAML has and JSON does not.
+BEYOND_A_SCHEMA = {"yaml", "text-reading", "yml-file", "missing-module", "missing-file",
+                   "finite_number"}
 
 
 def file_kind(relative: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 import textwrap
 from pathlib import Path
 
 import yaml
+from PIL import Image
 
 from coursegen.checks import check_course
 from coursegen.load import read_course
@@ -17,11 +19,13 @@ from tests.test_cli_check import coursegen
 
 DOC = REPO / "docs" / "writing-a-course.md"
 _EXAMPLE = re.compile(r"<!-- example: (\w+) -->\n```yaml\n(.*?)```", re.DOTALL)
-# A 1x1 PNG, for the image slide's picture.
-_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8ffff3f0005fe02fea7d6a4b30000000049454e44ae426082"
-)
+
+
+def _png() -> bytes:
+    """A small real PNG, for the image slide's picture."""
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "grey").save(picture, "PNG")
+    return picture.getvalue()
 
 
 def examples(kind: str) -> list[str]:
@@ -46,7 +50,7 @@ def test_every_example_loads_and_checks_without_an_error(starter_course: Path) -
     for index, block in enumerate(examples("lesson")):
         (module / f"04-lesson-{index}.yaml").write_text(block, encoding="utf-8")
     (starter_course / "images").mkdir()
-    (starter_course / "images" / "faraday-bag.png").write_bytes(_PNG)
+    (starter_course / "images" / "faraday-bag.png").write_bytes(_png())
     bank = starter_course / "quizzes" / "getting-started.yaml"
     questions = "".join(textwrap.indent(block, "  ") for block in examples("question"))
     bank.write_text(bank.read_text(encoding="utf-8") + questions, encoding="utf-8")

@@ -35,13 +35,14 @@ def table_width_rules(course: Course, slide: SlideBase) -> Iterator[Diagnostic]:
     for table in tables:
         header = tuple(parse_inline(c) for c in table.columns)
         rows = [tuple(parse_inline(c) for c in row) for row in table.rows]
-        page = PAGE_TEXT_WIDTH_MM[course.info.paper]
+        paper = course.info.paper if course.info else "A4"
+        page = PAGE_TEXT_WIDTH_MM[paper]
         needed = _handout_width_mm(header, rows)
         if needed > page:
             yield diagnostic_at(
                 table, "columns", f"the table's {len(header)} columns need {needed:.0f} mm "
                 f"across the handout page, which has {page:.0f} mm between its margins "
-                f"({course.info.paper}): the table would run past the margin and lose the "
+                f"({paper}): the table would run past the margin and lose the "
                 "columns past the page edge; split it into narrower tables or shorten its "
                 "longest words", "table-width")
         if isinstance(table, TableSlide):

@@ -45,8 +45,9 @@ def text_rules(course: Course) -> Iterator[Diagnostic]:
 
 def _texts(course: Course) -> Iterator[tuple[Node, str, str]]:
     """Every (node, field, text) in the course, questions and sources included."""
-    yield from _node_texts(course.info)
-    for node in (*course.sources, *course.modules):
+    for node in (course.info, *course.sources, *course.modules):
+        if node is None:  # course.yaml failed to load
+            continue
         yield from _node_texts(node)
 
 

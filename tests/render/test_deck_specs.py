@@ -139,7 +139,7 @@ def test_knowledge_check_asks_then_answers(starter):
     assert asked.texts()[0] == "Why is technology called a double-edged sword in criminal justice?"
     assert asked.texts()[1:] == ["A.  It helps criminals and investigators alike",
                                  "B.  It is too costly for most police services",
-                                 "C.  It only helps criminals"]
+                                 "C.  It mostly helps criminals"]
     assert answer.kind == "answer"
     assert answer.title_text == "Knowledge check: answer – A double-edged sword"
     assert answer.texts()[0] == "A. It helps criminals and investigators alike"

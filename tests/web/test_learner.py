@@ -178,7 +178,7 @@ def test_the_server_ends_the_attempt_when_time_is_up(rig, monkeypatch):
 def test_an_invalid_answer_is_explained_and_not_saved(rig):
     client = rig.client()
     join(client)
-    uid = start(client, form="post")  # the post-test form always has the ordering question
+    uid = start(client, form="pre")  # the pre-test form always has the ordering question
     record, paper = paper_of(rig.store, uid)
     number = next(i for i, p in enumerate(paper.questions, 1)
                   if p.question_id == "safeguard-order")

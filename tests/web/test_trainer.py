@@ -30,9 +30,9 @@ def trainer(rig):
 
 
 def finished_attempt(rig, name="Ana Investigator", right=True, session="", form="exam",
-                     skip=()):
+                     skip=(), wrong=()):
     """A learner who answered every question but those in `skip` (single ones wrong unless
-    `right`) and submitted."""
+    `right`; the true-false ones in `wrong` the wrong way round) and submitted."""
     client = rig.client()
     join(client, name, session)
     uid = start(client, form=form)
@@ -42,6 +42,8 @@ def finished_attempt(rig, name="Ana Investigator", right=True, session="", form=
             continue
         if not right and question.type == "single":
             response = next(i for i, o in enumerate(question.options) if not o.correct)
+        if question.id in wrong and question.type == "true-false":
+            response = not question.answer
         client.post(f"/a/{uid}/{number}", form_fields(question, number, response))
     client.post(f"/a/{uid}/submit")
     return client, uid
@@ -88,41 +90,42 @@ def test_the_dashboard_shows_each_attempt_as_it_happens(rig):
 
 
 def test_item_statistics_show_facility_and_distractor_counts(rig):
-    finished_attempt(rig, "Ana", right=True, form="post")
-    finished_attempt(rig, "Ben", right=False, form="post")
+    finished_attempt(rig, "Ana", right=True, form="pre")
+    finished_attempt(rig, "Ben", right=False, form="pre")
     page = trainer(rig).get(f"/trainer/modules/{MODULE}")
     assert "Over 2 finished attempts" in page.text
     dual_use = page.text.split('<span class="number">dual-use</span>')[1].split("</li>")[0]
-    assert "Post-test: asked 2 · facility <strong>0.50</strong>" in dual_use
+    assert "Pre-test: asked 2 · facility <strong>0.50</strong>" in dual_use
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(\d+)</td></tr>", dual_use)
     assert rows == [("It helps criminals and investigators alike", "correct", "1"),
                     ("It is too costly for most police services", "distractor", "1"),
-                    ("It only helps criminals", "distractor", "0")]
-    custody = page.text.split('<span class="number">custody-term</span>')[1].split("</li>")[0]
-    assert "facility <strong>1.00</strong>" in custody
+                    ("It mostly helps criminals", "distractor", "0")]
+    order = page.text.split('<span class="number">safeguard-order</span>')[1].split("</li>")[0]
+    assert "facility <strong>1.00</strong>" in order
     unasked = page.text.split('<span class="number">benefits</span>')[1].split("</li>")[0]
     assert "not asked in a finished attempt yet" in unasked
     assert trainer(rig).get("/trainer/modules/nope").status_code == 404
 
 
 def test_item_statistics_show_discrimination_and_flag_a_question_strong_learners_miss(rig):
-    # Strong learners answer all but dual-use; weak ones get dual-use right and skip two others.
+    # Post-test: strong learners answer all but get `admissible` the wrong way round; weak
+    # ones get `admissible` right and skip two others.
     # Ten attempts: the fewest from which `coursegen stats` raises flags.
     for number in range(5):
-        finished_attempt(rig, f"strong-{number}", right=False, form="post")
-        finished_attempt(rig, f"weak-{number}", right=True, form="post",
-                         skip=("safeguard-order", "custody-term"))
+        finished_attempt(rig, f"strong-{number}", form="post", wrong=("admissible",))
+        finished_attempt(rig, f"weak-{number}", form="post",
+                         skip=("record-match", "custody-term"))
     page = trainer(rig).get(f"/trainer/modules/{MODULE}").text
-    dual_use = page.split('<span class="number">dual-use</span>')[1].split('<li class="card">')[0]
+    item = page.split('<span class="number">admissible</span>')[1].split('<li class="card">')[0]
     assert "Post-test: asked 10 · facility <strong>0.50</strong> · discrimination " \
-        "<strong>-100</strong>" in dual_use
-    flags = re.findall(r"<li>(.*?)</li>", dual_use.split('<ul class="flags">')[1])
+        "<strong>-100</strong>" in item
+    flags = re.findall(r"<li>(.*?)</li>", item.split('<ul class="flags">')[1])
     assert "Post-test: negative discrimination (-100): stronger learners did worse on it; " \
         "check the key and the wording" in flags
-    assert any("the top group chose option B" in flag for flag in flags)
-    admissible = page.split('<span class="number">admissible</span>')[1].split("</li>")[0]
+    assert any("the top group chose option A (True)" in flag for flag in flags)
+    sdg = page.split('<span class="number">sdg</span>')[1].split("</li>")[0]
     assert "Post-test: asked 10 · facility <strong>1.00</strong> · discrimination " \
-        "<strong>n/d</strong>" in admissible  # all right: no spread
+        "<strong>n/d</strong>" in sdg  # all right: no spread
     in_other_session = trainer(rig).get(f"/trainer/modules/{MODULE}?session=NONE").text
     assert "Over 0 finished attempts" in in_other_session
 

@@ -212,16 +212,6 @@ class ReferencesSlide(SlideBase):
     title: str = "References"
 
 
-def figures_as_typed(values: Any) -> Any:
-    """Refuse a figure YAML read as a decimal number: its characters may be lost (1.50 → 1.5)."""
-    for value in values if isinstance(values, list | tuple) else ():
-        if isinstance(value, float):
-            raise ValueError(f"the figure {value:g} was read as a number, which can change what "
-                             "you typed (1.50 becomes 1.5); put it in quotes as it should be "
-                             "printed, e.g. \"1.50\"")
-    return values
-
-
 class ChartSeries(Node):
     """One named row of figures in a chart with several series."""
 
@@ -229,7 +219,6 @@ class ChartSeries(Node):
     values: tuple[str, ...] = Field(
         min_length=1, description="One figure per label, written as printed (42%, 36.2 million)")
 
-    _typed = field_validator("values", mode="before")(figures_as_typed)
 
 
 class ChartSlide(SlideBase):
@@ -250,7 +239,6 @@ class ChartSlide(SlideBase):
     alt: str | None = Field(
         default=None, description="Alternative text; by default the chart's figures in words")
 
-    _typed = field_validator("values", mode="before")(figures_as_typed)
 
 
 class DiagramNode(Node):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Any
 
-from coursegen.render.weasy_footnotes import source_hash
+from coursegen.pdf.footnotes import source_hash
 
 CHECKED_SOURCES = {
     "draw_stacking_context": "c5811b178bdff82e",
