@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -10,8 +10,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from coursegen.attempts.login_throttle import LoginThrottle
+from coursegen.attempts.roster import Roster
 from coursegen.attempts.sessions import SessionBook
 from coursegen.attempts.store import AttemptStore
+from coursegen.attempts.trainer_sessions import TrainerSessions
 from coursegen.model import Course
 from coursegen.theme import render_template
 from coursegen.web.security import (
@@ -24,7 +27,6 @@ from coursegen.web.security import (
     BodyTooLarge,
     CookieSigner,
     CsrfRejected,
-    LoginThrottle,
     new_csrf_cookie,
     set_cookie,
 )
@@ -44,7 +46,14 @@ class WebState:
     sessions: SessionBook
     trainer_password: str | None
     secure_cookies: bool | None
-    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    throttle: LoginThrottle
+    trainers: TrainerSessions
+    roster: Roster
+
+    @property
+    def password_fingerprint(self) -> str:
+        """The fingerprint of the current trainer password (sessions made with another end)."""
+        return self.signer.password_fingerprint(self.trainer_password or "")
 
 
 @dataclass
@@ -54,10 +63,13 @@ class Learner:
     name: str
     session: str | None
     attempts: dict[str, int]
+    code: str | None = None
+    """The personal join code the learner signed in with (roster mode), else None."""
 
     def as_cookie(self) -> dict[str, Any]:
         """The cookie's payload."""
-        return {"name": self.name, "session": self.session, "attempts": self.attempts}
+        return {"name": self.name, "session": self.session, "attempts": self.attempts,
+                "code": self.code}
 
 
 def state(request: Request) -> WebState:
@@ -71,7 +83,9 @@ def learner_of(request: Request) -> Learner | None:
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         return None
     attempts = data.get("attempts") if isinstance(data.get("attempts"), dict) else {}
-    return Learner(data["name"], data.get("session"), {str(k): int(v) for k, v in attempts.items()})
+    code = data.get("code") if isinstance(data.get("code"), str) else None
+    return Learner(data["name"], data.get("session"), {str(k): int(v) for k, v in attempts.items()},
+                   code)
 
 
 def remember_learner(request: Request, response: Response, learner: Learner) -> None:
@@ -89,9 +103,13 @@ def forget_learner(request: Request, response: Response) -> None:
 
 
 def is_trainer(request: Request) -> bool:
-    """True when this browser signed in with the trainer password (and one is set)."""
+    """True when this browser holds a live trainer session made with the current password.
+
+    Blocks on the database: call it from a worker thread.
+    """
     web = state(request)
-    return bool(web.trainer_password) and web.signer.is_trainer(request.cookies.get(TRAINER_COOKIE))
+    return bool(web.trainer_password) and web.trainers.check(
+        request.cookies.get(TRAINER_COOKIE), web.password_fingerprint)
 
 
 def _csrf_cookie(request: Request) -> str:

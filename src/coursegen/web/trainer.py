@@ -47,7 +47,7 @@ def _trainer_only(handler: Handler) -> Handler:
 
     @functools.wraps(handler)
     async def guarded(request: Request) -> Response:
-        return _refuse(request) or await handler(request)
+        return await run_in_threadpool(_refuse, request) or await handler(request)
 
     return guarded
 
@@ -66,6 +66,8 @@ def _refuse(request: Request) -> Response | None:
 
 
 def _client(request: Request) -> str:
+    # The peer's address: a proxy's X-Forwarded-For has already replaced it only when the
+    # proxy is trusted (create_app's forwarded_allow_ips), never because a client said so.
     return request.client.host if request.client else "unknown"
 
 
@@ -80,7 +82,7 @@ async def login(request: Request) -> Response:
                       trainer_area=True)
     form = await checked_form(request)
     client = _client(request)
-    wait = web.throttle.retry_after(client)
+    wait = await run_in_threadpool(web.throttle.retry_after, client)
     if wait:
         response = render(request, "trainer_login.html", status=429, title="Trainer sign-in",
                           error=f"Too many wrong passwords. Try again in {wait} seconds.",
@@ -89,19 +91,21 @@ async def login(request: Request) -> Response:
         return response
     given = str(form.get("password", "")).encode()
     if not hmac.compare_digest(given, web.trainer_password.encode()):
-        web.throttle.failed(client)
+        await run_in_threadpool(web.throttle.failed, client)
         return render(request, "trainer_login.html", status=401, title="Trainer sign-in",
                       error="That password is not right.", trainer_area=True)
-    web.throttle.succeeded(client)
+    await run_in_threadpool(web.throttle.succeeded, client)
+    token = await run_in_threadpool(web.trainers.begin, web.password_fingerprint)
     response = redirect("/trainer")
-    set_cookie(response, request, TRAINER_COOKIE, web.signer.dump_trainer(), TRAINER_MAX_AGE,
-               web.secure_cookies, same_site="strict")
+    set_cookie(response, request, TRAINER_COOKIE, token, TRAINER_MAX_AGE, web.secure_cookies,
+               same_site="strict")
     return response
 
 
 async def logout(request: Request) -> Response:
-    """Sign the trainer out of this browser."""
+    """End the trainer's session (a saved copy of the cookie opens nothing afterwards)."""
     await checked_form(request)
+    await run_in_threadpool(state(request).trainers.end, request.cookies.get(TRAINER_COOKIE))
     response = redirect("/trainer/login")
     response.delete_cookie(TRAINER_COOKIE, path="/")
     return response
