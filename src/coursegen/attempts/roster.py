@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, update
 
-from coursegen.attempts.identity import learner_key
+from coursegen.attempts.identity import clean_name, learner_key
 from coursegen.attempts.sessions import SESSION_CODE
 from coursegen.attempts.store import AttemptStore, normal_code, now
 from coursegen.attempts.tables import roster
@@ -54,7 +54,7 @@ def parse_roster(text: str, source: str) -> list[tuple[str, str | None]]:
         cells = [c.strip() for c in row]
         if not any(cells):
             continue
-        name = " ".join((cells[at_name] if at_name < len(cells) else "").split())
+        name = clean_name(cells[at_name] if at_name < len(cells) else "")
         session = (normal_code(cells[at_session]) if at_session is not None
                    and at_session < len(cells) and cells[at_session] else None)
         if not name:

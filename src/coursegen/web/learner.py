@@ -5,13 +5,12 @@ Run in a worker thread (they touch the store); each returns the response to send
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from coursegen.attempts.identity import learner_key
+from coursegen.attempts.identity import clean_name, learner_key
 from coursegen.attempts.lifecycle import NoAttemptsLeft, open_attempt, start_attempt
 from coursegen.errors import UsageError
 from coursegen.quiz.assemble import FORMS
@@ -29,12 +28,6 @@ from coursegen.web.pages import (
 )
 
 MAX_NAME = 100
-
-
-def clean_name(raw: str) -> str:
-    """A learner's name or ID as stored: control characters dropped, spaces collapsed."""
-    text = "".join(c for c in str(raw or "") if unicodedata.category(c)[0] != "C")
-    return " ".join(text.split())
 
 
 def join_learner(request: Request, form: Any) -> Response:

@@ -157,10 +157,10 @@ def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-async def checked_form(request: Request) -> FormData:
+async def checked_form(request: Request, max_files: int = 0) -> FormData:
     """The submitted form, after checking its CSRF token; raises CsrfRejected otherwise."""
     try:
-        form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
+        form = await request.form(max_files=max_files, max_fields=MAX_FORM_FIELDS)
     except (HTTPException, BodyTooLarge):
         raise
     except Exception:  # a malformed body is the sender's problem, not a server error

@@ -7,12 +7,15 @@ import hmac
 from collections.abc import Awaitable, Callable
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from coursegen.attempts.roster import RosterInvalid, parse_roster
 from coursegen.attempts.store import OPEN, StoreUnavailable
+from coursegen.web.attempts import quiz_modules
 from coursegen.web.pages import checked_form, is_trainer, message, redirect, render, state
 from coursegen.web.security import TRAINER_COOKIE, TRAINER_MAX_AGE, set_cookie
 from coursegen.web.trainer_views import (
@@ -35,6 +38,7 @@ def trainer_routes() -> list[Route]:
         Route("/trainer/login", login, methods=["GET", "POST"]),
         Route("/trainer/logout", logout, methods=["POST"]),
         Route("/trainer/sessions", sessions, methods=["POST"]),
+        Route("/trainer/roster", roster, methods=["GET", "POST"]),
         Route("/trainer/attempts/{attempt_id:int}", attempt),
         Route("/trainer/attempts/{attempt_id:int}/reset", reset, methods=["POST"]),
         Route("/trainer/modules/{module:str}", module_stats),
@@ -134,6 +138,37 @@ async def sessions(request: Request) -> Response:
         return message(request, "That session code cannot be used", str(error).capitalize() + ".",
                        status=422, link=("/trainer", "Back to the results"), trainer_area=True)
     return redirect("/trainer")
+
+
+@_trainer_only
+async def roster(request: Request) -> Response:
+    """The roster's printable sheet of join codes, or load a roster CSV into it."""
+    web = state(request)
+    if request.method == "POST":
+        form = await checked_form(request, max_files=1)
+        upload = form.get("roster")
+        data = await upload.read() if isinstance(upload, UploadFile) else b""
+        name = upload.filename if isinstance(upload, UploadFile) and upload.filename \
+            else "roster.csv"
+        await form.close()
+        try:
+            people = parse_roster(data.decode("utf-8-sig"), name)
+        except UnicodeDecodeError:
+            return _roster_refused(request, f"{name} is not UTF-8 text; save it from the "
+                                   "spreadsheet as “CSV UTF-8” and load it again.")
+        except RosterInvalid as invalid:
+            return _roster_refused(request, str(invalid))
+        await run_in_threadpool(web.roster.load, people)
+        return redirect("/trainer/roster")
+    participants = await run_in_threadpool(web.roster.participants)
+    return render(request, "trainer_roster.html", title="Join codes", trainer_area=True,
+                  participants=participants, join_url=str(request.base_url),
+                  modules=quiz_modules(web.course))
+
+
+def _roster_refused(request: Request, why: str) -> Response:
+    return message(request, "That roster cannot be loaded", why, status=422,
+                   link=("/trainer", "Back to the results"), trainer_area=True)
 
 
 @_trainer_only
