@@ -129,3 +129,15 @@ def test_a_roster_participant_of_a_closed_session_cannot_join(rig):
     load_roster(coach)
     refused = join_with_code(rig.client(), codes_on_sheet(coach)["Alice Archer"])
     assert refused.status_code == 422 and "This session is closed" in refused.text
+
+
+def test_guessing_join_codes_is_slowed_down_per_address(rig):
+    coach = trainer(rig)
+    load_roster(coach)
+    real = codes_on_sheet(coach)["Ben Baker"]
+    guesser = rig.client()
+    answers = [join_with_code(guesser, f"AAAA-AA{n:02d}").status_code for n in range(21)]
+    assert answers == [422] * 20 + [429]
+    late = join_with_code(guesser, real)  # even the right code waits now
+    assert late.status_code == 429 and "Try again in" in late.text
+    assert "Signed in as" not in late.text

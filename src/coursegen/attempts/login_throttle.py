@@ -21,8 +21,9 @@ class LoginThrottle:
     """Allows `limit` failed logins per client within `window` seconds, then refuses until then."""
 
     def __init__(self, store: AttemptStore, limit: int = 5, window: float = 300.0,
-                 clock: Clock = now) -> None:
+                 clock: Clock = now, scope: str = "trainer") -> None:
         self.store = store
+        self.scope = scope
         self.limit = limit
         self.window = dt.timedelta(seconds=window)
         self.clock = clock
@@ -31,7 +32,7 @@ class LoginThrottle:
         """Seconds until `client` may try again (0: now)."""
         when = self.clock()
         query = (select(func.count(), func.min(login_failures.c.at))
-                 .where(login_failures.c.client == client[:MAX_CLIENT],
+                 .where(login_failures.c.client == self._key(client),
                         login_failures.c.at > when - self.window))
         with self.store._read() as conn:
             count, oldest = conn.execute(query).one()
@@ -44,10 +45,14 @@ class LoginThrottle:
         when = self.clock()
         with self.store._write() as conn:
             conn.execute(delete(login_failures).where(login_failures.c.at <= when - self.window))
-            conn.execute(insert(login_failures).values(client=client[:MAX_CLIENT], at=when))
+            conn.execute(insert(login_failures).values(client=self._key(client), at=when))
+
+    def _key(self, client: str) -> str:
+        # One table for every throttle: the scope keeps trainer logins and join codes apart.
+        return f"{self.scope}:{client}"[:MAX_CLIENT]
 
     def succeeded(self, client: str) -> None:
         """Forget `client`'s failures after a good password."""
         with self.store._write() as conn:
             conn.execute(delete(login_failures).where(
-                login_failures.c.client == client[:MAX_CLIENT]))
+                login_failures.c.client == self._key(client)))

@@ -56,6 +56,8 @@ from coursegen.web.views import (
     static_file,
 )
 
+JOIN_CODE_MISTAKES = 20
+"""Wrong join codes one address may type in five minutes before it has to wait."""
 MAX_BODY = 64 * 1024
 """Largest request body accepted: a full quiz page of answers is a few kilobytes."""
 
@@ -104,6 +106,9 @@ def create_app(course: Course, store: AttemptStore, trainer_password: str | None
         sessions=SessionBook(store), trainer_password=trainer_password or None,
         secure_cookies=secure_cookies,
         throttle=LoginThrottle(store, limit=login_attempts, clock=clock),
+        # A room mistypes codes now and then; a guesser needs billions of tries.
+        join_throttle=LoginThrottle(store, limit=JOIN_CODE_MISTAKES, clock=clock,
+                                    scope="join"),
         trainers=TrainerSessions(store, clock=clock), roster=Roster(store))
     return app
 

@@ -18,6 +18,7 @@ from coursegen.web.attempts import quiz_modules
 from coursegen.web.pages import (
     Learner,
     WebState,
+    client_address,
     forget_learner,
     learner_of,
     message,
@@ -39,7 +40,15 @@ def join_learner(request: Request, form: Any) -> Response:
              "session": clean_name(form.get("session", "")).upper()}
     if roster:
         # The trainer's roster decides who this is: a typed name proves nothing.
+        wait = web.join_throttle.retry_after(client_address(request))
+        if wait:
+            return render(request, "join.html", status=429, title="Take a quiz", roster=roster,
+                          errors={"code": f"Too many wrong codes from this device. Try again "
+                                          f"in {wait} seconds, or ask your trainer."},
+                          values=typed)
         person = web.roster.by_code(typed["code"])
+        if person is None and typed["code"]:
+            web.join_throttle.failed(client_address(request))
         name, code = (person.name, person.code) if person else ("", None)
         session_code = person.session if person and person.session else typed["session"]
         if person is None:
@@ -57,7 +66,7 @@ def join_learner(request: Request, form: Any) -> Response:
         errors["session"] = refusal
     if errors:
         return render(request, "join.html", status=422, title="Take a quiz", errors=errors,
-                      roster=roster, values={**typed, "code": typed["code"]})
+                      roster=roster, values=typed)
     previous = learner_of(request)
     same = previous and learner_key(previous.name) == learner_key(name)
     response = redirect("/")

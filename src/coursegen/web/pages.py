@@ -47,6 +47,8 @@ class WebState:
     trainer_password: str | None
     secure_cookies: bool | None
     throttle: LoginThrottle
+    join_throttle: LoginThrottle
+    """Wrong personal join codes per client: guessing someone's code is slowed down too."""
     trainers: TrainerSessions
     roster: Roster
 
@@ -75,6 +77,13 @@ class Learner:
 def state(request: Request) -> WebState:
     """The app's shared state."""
     return request.app.state.web
+
+
+def client_address(request: Request) -> str:
+    """The peer's address, as the throttles count it."""
+    # A proxy's X-Forwarded-For has replaced it only when the proxy is trusted
+    # (create_app's forwarded_allow_ips), never because a client said so.
+    return request.client.host if request.client else "unknown"
 
 
 def learner_of(request: Request) -> Learner | None:

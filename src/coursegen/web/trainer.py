@@ -16,7 +16,15 @@ from starlette.routing import Route
 from coursegen.attempts.roster import RosterInvalid, parse_roster
 from coursegen.attempts.store import OPEN, StoreUnavailable
 from coursegen.web.attempts import quiz_modules
-from coursegen.web.pages import checked_form, is_trainer, message, redirect, render, state
+from coursegen.web.pages import (
+    checked_form,
+    client_address,
+    is_trainer,
+    message,
+    redirect,
+    render,
+    state,
+)
 from coursegen.web.security import TRAINER_COOKIE, TRAINER_MAX_AGE, set_cookie
 from coursegen.web.trainer_views import (
     attempt_detail,
@@ -69,12 +77,6 @@ def _refuse(request: Request) -> Response | None:
     return None
 
 
-def _client(request: Request) -> str:
-    # The peer's address: a proxy's X-Forwarded-For has already replaced it only when the
-    # proxy is trusted (create_app's forwarded_allow_ips), never because a client said so.
-    return request.client.host if request.client else "unknown"
-
-
 async def login(request: Request) -> Response:
     """The trainer password form; too many wrong passwords from one client are refused a while."""
     web = state(request)
@@ -85,7 +87,7 @@ async def login(request: Request) -> Response:
         return render(request, "trainer_login.html", title="Trainer sign-in", error=None,
                       trainer_area=True)
     form = await checked_form(request)
-    client = _client(request)
+    client = client_address(request)
     wait = await run_in_threadpool(web.throttle.retry_after, client)
     if wait:
         response = render(request, "trainer_login.html", status=429, title="Trainer sign-in",
