@@ -172,7 +172,26 @@ def test_a_version_1_database_is_migrated_and_keeps_its_attempts(tmp_path):
         assert [r.learner for r in store.list_attempts(session="mon-1")] == ["bo"]
         assert started.session == "MON-1"
         with store.engine.begin() as conn:
-            assert conn.execute(text("SELECT version FROM schema_version")).scalar() == 2
+            assert conn.execute(text("SELECT version FROM schema_version")).scalar() == \
+                SCHEMA_VERSION
+    finally:
+        store.close()
+
+
+def test_a_version_2_database_counts_case_variants_of_a_name_as_one_learner(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    with sqlite3.connect(path) as old:  # two finished attempts, typed "Limit Tester" and
+        # "limit  tester", by the version that compared names exactly
+        old.executescript((FIXTURES / "store" / "schema-v2.sql").read_text())
+    store = AttemptStore(database_url(str(path)))
+    try:
+        assert [r.learner for r in store.list_attempts("m")] == ["Limit Tester", "limit  tester"]
+        assert store.count_finished("LIMIT TESTER", "m") == 2
+        assert store.count_finished("limit tester", "m") == 2
+        opened = store.start(new_attempt(learner="Limit\tTester"))
+        assert store.find_open("limit tester", "m", practice=False) == opened
+        with store.engine.begin() as conn:
+            assert conn.execute(text("SELECT version FROM schema_version")).scalar() == 3
     finally:
         store.close()
 

@@ -10,16 +10,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from coursegen.scaffold import create_course
+from tests.web.serving import free_port, serving
 from tests.web.setup import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
@@ -35,42 +31,17 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """`coursegen serve` on a free loopback port, over the starter course and a new database."""
     folder = tmp_path_factory.mktemp("serve")
     create_course(folder / "course")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "COURSEGEN_TRAINER_PASSWORD": PASSWORD}
-    coursegen = Path(sys.executable).with_name("coursegen")
-    process = subprocess.Popen(
-        [str(coursegen), "serve", str(folder / "course"), "--port", str(port),
-         "--db", str(folder / "attempts.sqlite3")],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            message = process.stderr.read().decode()
-            process.stderr.close()
-            pytest.fail(f"coursegen serve did not start: {message}")
-        time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-    process.stderr.close()
+    with serving([str(folder / "course"), "--port", str(port),
+                  "--db", str(folder / "attempts.sqlite3")], env,
+                 f"http://127.0.0.1:{port}") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

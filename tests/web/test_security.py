@@ -29,7 +29,7 @@ def test_every_form_is_refused_without_its_csrf_token(rig):
     record, _ = paper_of(rig.store, uid)
     client.post("/trainer/login", {"password": PASSWORD})  # signed in as trainer too
     paths = _post_routes(rig, uid, record.id)
-    assert len(paths) == 10
+    assert len(paths) == 11
     for path in paths:
         for token in (None, "0" * 64):
             fields = {"name": "Eve", "module": MODULE, "code": "X", "reason": "r",
@@ -41,6 +41,7 @@ def test_every_form_is_refused_without_its_csrf_token(rig):
             assert "This form has expired" in refused.text
     assert rig.store.responses(record.id) == {}
     assert rig.store.get(record.id).status == "open"
+    assert rig.app.state.web.roster.participants() == []
 
 
 def test_a_learner_named_like_a_script_is_shown_as_text(rig):

@@ -33,6 +33,7 @@ from coursegen.attempts.database import (
     open_engine,
     reason,
 )
+from coursegen.attempts.identity import learner_key
 from coursegen.attempts.tables import (
     attempts,
     resets,
@@ -186,7 +187,8 @@ class AttemptStore:
         started = as_utc(when or now())
         deadline = started + dt.timedelta(seconds=new.time_limit) if new.time_limit else None
         values = {
-            "uid": secrets.token_hex(16), "learner": new.learner, "course_id": new.course_id,
+            "uid": secrets.token_hex(16), "learner": new.learner,
+            "learner_key": learner_key(new.learner), "course_id": new.course_id,
             "course_title": new.course_title, "organisation": new.organisation,
             "module": new.module, "module_title": new.module_title,
             "bank_version": new.bank_version, "seed": new.seed, "form": new.form,
@@ -211,7 +213,8 @@ class AttemptStore:
                   form: str = "exam") -> AttemptRecord | None:
         """The learner's latest unfinished attempt at a module (of this kind and form), if any."""
         query = (select(attempts)
-                 .where(attempts.c.learner == learner, attempts.c.module == module,
+                 .where(attempts.c.learner_key == learner_key(learner),
+                        attempts.c.module == module,
                         attempts.c.practice == practice, attempts.c.form == form,
                         attempts.c.status == OPEN)
                  .order_by(attempts.c.id.desc()).limit(1))
@@ -224,7 +227,7 @@ class AttemptStore:
         a finished attempt a trainer reset is given back, in the terminal as on the web."""
         given_back = select(resets.c.attempt_id).where(resets.c.was_finished.is_(True))
         query = select(func.count()).select_from(attempts).where(
-            attempts.c.learner == learner, attempts.c.module == module,
+            attempts.c.learner_key == learner_key(learner), attempts.c.module == module,
             attempts.c.practice.is_(False), attempts.c.status == FINISHED,
             attempts.c.id.not_in(given_back))
         with self._read() as conn:
@@ -285,7 +288,7 @@ class AttemptStore:
         if session:
             query = query.where(attempts.c.session == normal_code(session))
         if learner:
-            query = query.where(attempts.c.learner == learner)
+            query = query.where(attempts.c.learner_key == learner_key(learner))
         if since:
             query = query.where(attempts.c.started_at >= as_utc(since))
         with self._read() as conn:
@@ -383,6 +386,7 @@ def _record(row: Any) -> AttemptRecord:
     for name in ("started_at", "deadline", "finished_at"):
         data[name] = as_utc(data[name]) if data[name] else None
     data.pop("updated_at", None)
+    data.pop("learner_key", None)
     return AttemptRecord(**data)
 
 

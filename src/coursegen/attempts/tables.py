@@ -22,8 +22,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-SCHEMA_VERSION = 2
-"""Version 2 added session codes (``attempts.session``, ``sessions``) and ``resets``."""
+SCHEMA_VERSION = 3
+"""Version 2 added session codes (``attempts.session``, ``sessions``) and ``resets``; version 3
+added ``attempts.learner_key``, the ``roster``, ``trainer_sessions`` and ``login_failures``."""
 
 metadata = MetaData()
 
@@ -58,7 +59,9 @@ attempts = Table(
     Column("passed", Boolean),
     Column("verification", String(20)),
     Column("session", String(40)),
+    Column("learner_key", String(200)),
     Index("ix_attempts_learner_module", "learner", "module", "status"),
+    Index("ix_attempts_learner_key", "learner_key", "module", "status"),
     Index("ix_attempts_module_started", "module", "started_at"),
     Index("ix_attempts_verification", "verification"),
     Index("ix_attempts_session", "session"),
@@ -98,13 +101,53 @@ resets = Table(
 )
 
 
+roster = Table(
+    "roster", metadata,
+    Column("learner_key", String(200), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("code", String(40), nullable=False, unique=True),
+    Column("session", String(40)),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+trainer_sessions = Table(
+    "trainer_sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("password_hash", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+)
+
+login_failures = Table(
+    "login_failures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_login_failures_client", "client", "at"),
+)
+
+
 def _add_sessions(conn: Connection) -> None:
     # The new tables already exist (create_all runs first); only the new column is missing.
     conn.execute(text("ALTER TABLE attempts ADD COLUMN session VARCHAR(40)"))
     conn.execute(text("CREATE INDEX ix_attempts_session ON attempts (session)"))
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_sessions}
+def _add_identity(conn: Connection) -> None:
+    # The new tables already exist (create_all runs first); attempts gains the compared form
+    # of each learner's name, filled in from the names already stored.
+    from coursegen.attempts.identity import learner_key
+
+    conn.execute(text("ALTER TABLE attempts ADD COLUMN learner_key VARCHAR(200)"))
+    names = conn.execute(text("SELECT DISTINCT learner FROM attempts")).scalars().all()
+    for name in names:
+        conn.execute(text("UPDATE attempts SET learner_key = :key WHERE learner = :name"),
+                     {"key": learner_key(name), "name": name})
+    conn.execute(text("CREATE INDEX ix_attempts_learner_key ON attempts (learner_key, module, "
+                      "status)"))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_sessions, 3: _add_identity}
 """Schema version → function(connection) bringing a database from the version before to it."""
 
 

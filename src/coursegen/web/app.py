@@ -17,7 +17,9 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from coursegen.attempts.identity import learner_key
 from coursegen.attempts.lifecycle import (
     AttemptGone,
     Progress,
@@ -25,8 +27,11 @@ from coursegen.attempts.lifecycle import (
     progress,
     save_answer,
 )
+from coursegen.attempts.login_throttle import LoginThrottle
+from coursegen.attempts.roster import Roster
 from coursegen.attempts.sessions import SessionBook
-from coursegen.attempts.store import AttemptRecord, AttemptStore, StoreUnavailable
+from coursegen.attempts.store import AttemptRecord, AttemptStore, StoreUnavailable, now
+from coursegen.attempts.trainer_sessions import Clock, TrainerSessions
 from coursegen.model import Course
 from coursegen.quiz.answers import AnswerInvalid
 from coursegen.web.attempts import feedback_locked, question_at
@@ -41,7 +46,7 @@ from coursegen.web.pages import (
     render,
     wants_json,
 )
-from coursegen.web.security import BodySizeLimit, CookieSigner, LoginThrottle, SecurityHeaders
+from coursegen.web.security import BodySizeLimit, CookieSigner, SecurityHeaders
 from coursegen.web.views import (
     all_page_items,
     jump_list,
@@ -51,6 +56,8 @@ from coursegen.web.views import (
     static_file,
 )
 
+JOIN_CODE_MISTAKES = 20
+"""Wrong join codes one address may type in five minutes before it has to wait."""
 MAX_BODY = 64 * 1024
 """Largest request body accepted: a full quiz page of answers is a few kilobytes."""
 
@@ -58,12 +65,16 @@ MAX_BODY = 64 * 1024
 def create_app(course: Course, store: AttemptStore, trainer_password: str | None = None, *,
                secret_key: str | None = None,
                secure_cookies: bool | None = None, max_body: int = MAX_BODY,
-               login_attempts: int = 5) -> Starlette:
+               login_attempts: int = 5, forwarded_allow_ips: str | None = None,
+               clock: Clock = now) -> Starlette:
     """The web runner for `course`, storing attempts in `store`.
 
     Without `trainer_password` the trainer pages are off. `secret_key` signs cookies
     (a random one per start if not given, which signs everyone out on a restart);
     `secure_cookies` None sets the Secure flag when a request came over HTTPS.
+    `forwarded_allow_ips` (comma-separated addresses, or *) names the reverse proxies whose
+    X-Forwarded-For and X-Forwarded-Proto are believed; from anyone else they are ignored.
+    `clock` tells the time to trainer sessions and the login throttle.
     """
     from coursegen.web.trainer import trainer_routes
 
@@ -83,14 +94,22 @@ def create_app(course: Course, store: AttemptStore, trainer_password: str | None
         Route("/healthz", healthz),
         *trainer_routes(),
     ]
+    # Outermost first: the real client and scheme are settled before anything else looks.
+    proxies = ([Middleware(ProxyHeadersMiddleware, trusted_hosts=forwarded_allow_ips)]
+               if forwarded_allow_ips else [])
     app = Starlette(routes=routes, exception_handlers=exception_handlers(),
-                    middleware=[Middleware(SecurityHeaders),
+                    middleware=[*proxies, Middleware(SecurityHeaders),
                                 Middleware(BodySizeLimit, limit=max_body)])
     app.state.web = WebState(
         course=course, store=store, signer=CookieSigner(secret_key or
                                                                  secrets.token_urlsafe(32)),
         sessions=SessionBook(store), trainer_password=trainer_password or None,
-        secure_cookies=secure_cookies, throttle=LoginThrottle(limit=login_attempts))
+        secure_cookies=secure_cookies,
+        throttle=LoginThrottle(store, limit=login_attempts, clock=clock),
+        # A room mistypes codes now and then; a guesser needs billions of tries.
+        join_throttle=LoginThrottle(store, limit=JOIN_CODE_MISTAKES, clock=clock,
+                                    scope="join"),
+        trainers=TrainerSessions(store, clock=clock), roster=Roster(store))
     return app
 
 
@@ -112,14 +131,15 @@ async def home(request: Request) -> Response:
     """The join form, or the signed-in learner's modules and results."""
     learner = learner_of(request)
     if learner is None:
-        return render(request, "join.html", title="Take a quiz", errors={},
-                      values={"name": "", "session": ""})
+        roster = await run_in_threadpool(_web(request).roster.active)
+        return render(request, "join.html", title="Take a quiz", errors={}, roster=roster,
+                      values={"name": "", "session": "", "code": ""})
     context = await run_in_threadpool(learner_home, _web(request), learner)
     return render(request, "modules.html", title="Choose a quiz", learner=learner, **context)
 
 
 async def join(request: Request) -> Response:
-    """Sign in with a name or ID and an optional session code."""
+    """Sign in with a personal join code (roster), or a name and a session code."""
     from coursegen.web.learner import join_learner
 
     form = await checked_form(request)
@@ -174,7 +194,8 @@ async def _load(request: Request, with_progress: bool
             record = web.store.get(learner.attempts[uid])
         except StoreUnavailable:
             return None, None
-        if not secrets.compare_digest(record.uid, uid) or record.learner != learner.name:
+        if (not secrets.compare_digest(record.uid, uid)
+                or learner_key(record.learner) != learner_key(learner.name)):
             return None, None
         if not with_progress:
             return record, None

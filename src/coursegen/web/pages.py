@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -10,8 +10,11 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from coursegen.attempts.login_throttle import LoginThrottle
+from coursegen.attempts.roster import Roster
 from coursegen.attempts.sessions import SessionBook
 from coursegen.attempts.store import AttemptStore
+from coursegen.attempts.trainer_sessions import TrainerSessions
 from coursegen.model import Course
 from coursegen.theme import render_template
 from coursegen.web.security import (
@@ -24,7 +27,6 @@ from coursegen.web.security import (
     BodyTooLarge,
     CookieSigner,
     CsrfRejected,
-    LoginThrottle,
     new_csrf_cookie,
     set_cookie,
 )
@@ -44,7 +46,16 @@ class WebState:
     sessions: SessionBook
     trainer_password: str | None
     secure_cookies: bool | None
-    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    throttle: LoginThrottle
+    join_throttle: LoginThrottle
+    """Wrong personal join codes per client: guessing someone's code is slowed down too."""
+    trainers: TrainerSessions
+    roster: Roster
+
+    @property
+    def password_fingerprint(self) -> str:
+        """The fingerprint of the current trainer password (sessions made with another end)."""
+        return self.signer.password_fingerprint(self.trainer_password or "")
 
 
 @dataclass
@@ -54,15 +65,25 @@ class Learner:
     name: str
     session: str | None
     attempts: dict[str, int]
+    code: str | None = None
+    """The personal join code the learner signed in with (roster mode), else None."""
 
     def as_cookie(self) -> dict[str, Any]:
         """The cookie's payload."""
-        return {"name": self.name, "session": self.session, "attempts": self.attempts}
+        return {"name": self.name, "session": self.session, "attempts": self.attempts,
+                "code": self.code}
 
 
 def state(request: Request) -> WebState:
     """The app's shared state."""
     return request.app.state.web
+
+
+def client_address(request: Request) -> str:
+    """The peer's address, as the throttles count it."""
+    # A proxy's X-Forwarded-For has replaced it only when the proxy is trusted
+    # (create_app's forwarded_allow_ips), never because a client said so.
+    return request.client.host if request.client else "unknown"
 
 
 def learner_of(request: Request) -> Learner | None:
@@ -71,7 +92,9 @@ def learner_of(request: Request) -> Learner | None:
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         return None
     attempts = data.get("attempts") if isinstance(data.get("attempts"), dict) else {}
-    return Learner(data["name"], data.get("session"), {str(k): int(v) for k, v in attempts.items()})
+    code = data.get("code") if isinstance(data.get("code"), str) else None
+    return Learner(data["name"], data.get("session"), {str(k): int(v) for k, v in attempts.items()},
+                   code)
 
 
 def remember_learner(request: Request, response: Response, learner: Learner) -> None:
@@ -89,9 +112,13 @@ def forget_learner(request: Request, response: Response) -> None:
 
 
 def is_trainer(request: Request) -> bool:
-    """True when this browser signed in with the trainer password (and one is set)."""
+    """True when this browser holds a live trainer session made with the current password.
+
+    Blocks on the database: call it from a worker thread.
+    """
     web = state(request)
-    return bool(web.trainer_password) and web.signer.is_trainer(request.cookies.get(TRAINER_COOKIE))
+    return bool(web.trainer_password) and web.trainers.check(
+        request.cookies.get(TRAINER_COOKIE), web.password_fingerprint)
 
 
 def _csrf_cookie(request: Request) -> str:
@@ -139,10 +166,10 @@ def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-async def checked_form(request: Request) -> FormData:
+async def checked_form(request: Request, max_files: int = 0) -> FormData:
     """The submitted form, after checking its CSRF token; raises CsrfRejected otherwise."""
     try:
-        form = await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
+        form = await request.form(max_files=max_files, max_fields=MAX_FORM_FIELDS)
     except (HTTPException, BodyTooLarge):
         raise
     except Exception:  # a malformed body is the sender's problem, not a server error

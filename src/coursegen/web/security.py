@@ -1,4 +1,4 @@
-"""The web runner's protections: signed cookies, CSRF tokens, login throttling, headers, body limit.
+"""The web runner's protections: signed cookies, CSRF tokens, headers, body limit.
 
 Kept apart from the routes so each protection can be read (and tested) on its own.
 Everything here is pure ASGI or plain functions; no database.
@@ -9,9 +9,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-import time
-from collections import deque
-from dataclasses import dataclass, field
 from typing import Any
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -28,7 +25,7 @@ CSRF_HEADER = "x-csrf-token"
 LEARNER_MAX_AGE = 14 * 24 * 3600
 """A learner's cookie outlives closing the browser, so an attempt resumes the next day."""
 TRAINER_MAX_AGE = 8 * 3600
-"""A trainer signs in again after a working day."""
+"""The trainer cookie's lifetime; the session behind it ends earlier when idle or signed out."""
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -54,7 +51,6 @@ class CookieSigner:
     def __init__(self, secret_key: str) -> None:
         self._secret = secret_key.encode()
         self._learner = URLSafeTimedSerializer(secret_key, salt="coursegen-learner")
-        self._trainer = URLSafeTimedSerializer(secret_key, salt="coursegen-trainer")
 
     def dump_learner(self, data: dict[str, Any]) -> str:
         """The learner cookie's value for `data`."""
@@ -64,14 +60,14 @@ class CookieSigner:
         """The learner's data, or None when the cookie is missing, forged or too old."""
         return _load(self._learner, value, LEARNER_MAX_AGE)
 
-    def dump_trainer(self) -> str:
-        """A trainer cookie value proving the password was given."""
-        return self._trainer.dumps({"trainer": True})
+    def password_fingerprint(self, password: str) -> str:
+        """What a trainer session remembers of the password it was made with.
 
-    def is_trainer(self, value: str | None) -> bool:
-        """True when `value` is a valid, unexpired trainer cookie."""
-        data = _load(self._trainer, value, TRAINER_MAX_AGE)
-        return bool(data and data.get("trainer") is True)
+        Keyed with the secret, so the database alone gives no way to test password guesses;
+        a different password gives a different fingerprint, which ends the older sessions.
+        """
+        return hmac.new(self._secret, b"trainer-password:" + password.encode(),
+                        hashlib.sha256).hexdigest()
 
     def csrf_token(self, cookie_value: str) -> str:
         """The token forms carry: an HMAC of the browser's CSRF cookie (double submit, signed)."""
@@ -108,37 +104,6 @@ def set_cookie(response: Response, request: Request, name: str, value: str, max_
     """Set a cookie that scripts cannot read, limited to this site."""
     response.set_cookie(name, value, max_age=max_age, path="/", httponly=True,
                         secure=cookie_is_secure(request, secure), samesite=same_site)
-
-
-@dataclass
-class LoginThrottle:
-    """Allows `limit` failed logins per client within `window` seconds, then refuses until then."""
-
-    limit: int = 5
-    window: float = 300.0
-    _failures: dict[str, deque[float]] = field(default_factory=dict)
-
-    def retry_after(self, client: str) -> int:
-        """Seconds until `client` may try again (0: now)."""
-        recent = self._recent(client)
-        if len(recent) < self.limit:
-            return 0
-        return max(1, int(recent[0] + self.window - time.monotonic()) + 1)
-
-    def failed(self, client: str) -> None:
-        """Record a failed login from `client`."""
-        self._recent(client).append(time.monotonic())
-
-    def succeeded(self, client: str) -> None:
-        """Forget `client`'s failures after a good password."""
-        self._failures.pop(client, None)
-
-    def _recent(self, client: str) -> deque[float]:
-        recent = self._failures.setdefault(client, deque())
-        cutoff = time.monotonic() - self.window
-        while recent and recent[0] < cutoff:
-            recent.popleft()
-        return recent
 
 
 class SecurityHeaders:

@@ -7,13 +7,24 @@ import hmac
 from collections.abc import Awaitable, Callable
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from coursegen.attempts.roster import RosterInvalid, parse_roster
 from coursegen.attempts.store import OPEN, StoreUnavailable
-from coursegen.web.pages import checked_form, is_trainer, message, redirect, render, state
+from coursegen.web.attempts import quiz_modules
+from coursegen.web.pages import (
+    checked_form,
+    client_address,
+    is_trainer,
+    message,
+    redirect,
+    render,
+    state,
+)
 from coursegen.web.security import TRAINER_COOKIE, TRAINER_MAX_AGE, set_cookie
 from coursegen.web.trainer_views import (
     attempt_detail,
@@ -35,6 +46,7 @@ def trainer_routes() -> list[Route]:
         Route("/trainer/login", login, methods=["GET", "POST"]),
         Route("/trainer/logout", logout, methods=["POST"]),
         Route("/trainer/sessions", sessions, methods=["POST"]),
+        Route("/trainer/roster", roster, methods=["GET", "POST"]),
         Route("/trainer/attempts/{attempt_id:int}", attempt),
         Route("/trainer/attempts/{attempt_id:int}/reset", reset, methods=["POST"]),
         Route("/trainer/modules/{module:str}", module_stats),
@@ -47,7 +59,7 @@ def _trainer_only(handler: Handler) -> Handler:
 
     @functools.wraps(handler)
     async def guarded(request: Request) -> Response:
-        return _refuse(request) or await handler(request)
+        return await run_in_threadpool(_refuse, request) or await handler(request)
 
     return guarded
 
@@ -65,10 +77,6 @@ def _refuse(request: Request) -> Response | None:
     return None
 
 
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
-
-
 async def login(request: Request) -> Response:
     """The trainer password form; too many wrong passwords from one client are refused a while."""
     web = state(request)
@@ -79,8 +87,8 @@ async def login(request: Request) -> Response:
         return render(request, "trainer_login.html", title="Trainer sign-in", error=None,
                       trainer_area=True)
     form = await checked_form(request)
-    client = _client(request)
-    wait = web.throttle.retry_after(client)
+    client = client_address(request)
+    wait = await run_in_threadpool(web.throttle.retry_after, client)
     if wait:
         response = render(request, "trainer_login.html", status=429, title="Trainer sign-in",
                           error=f"Too many wrong passwords. Try again in {wait} seconds.",
@@ -89,19 +97,21 @@ async def login(request: Request) -> Response:
         return response
     given = str(form.get("password", "")).encode()
     if not hmac.compare_digest(given, web.trainer_password.encode()):
-        web.throttle.failed(client)
+        await run_in_threadpool(web.throttle.failed, client)
         return render(request, "trainer_login.html", status=401, title="Trainer sign-in",
                       error="That password is not right.", trainer_area=True)
-    web.throttle.succeeded(client)
+    await run_in_threadpool(web.throttle.succeeded, client)
+    token = await run_in_threadpool(web.trainers.begin, web.password_fingerprint)
     response = redirect("/trainer")
-    set_cookie(response, request, TRAINER_COOKIE, web.signer.dump_trainer(), TRAINER_MAX_AGE,
-               web.secure_cookies, same_site="strict")
+    set_cookie(response, request, TRAINER_COOKIE, token, TRAINER_MAX_AGE, web.secure_cookies,
+               same_site="strict")
     return response
 
 
 async def logout(request: Request) -> Response:
-    """Sign the trainer out of this browser."""
+    """End the trainer's session (a saved copy of the cookie opens nothing afterwards)."""
     await checked_form(request)
+    await run_in_threadpool(state(request).trainers.end, request.cookies.get(TRAINER_COOKIE))
     response = redirect("/trainer/login")
     response.delete_cookie(TRAINER_COOKIE, path="/")
     return response
@@ -130,6 +140,37 @@ async def sessions(request: Request) -> Response:
         return message(request, "That session code cannot be used", str(error).capitalize() + ".",
                        status=422, link=("/trainer", "Back to the results"), trainer_area=True)
     return redirect("/trainer")
+
+
+@_trainer_only
+async def roster(request: Request) -> Response:
+    """The roster's printable sheet of join codes, or load a roster CSV into it."""
+    web = state(request)
+    if request.method == "POST":
+        form = await checked_form(request, max_files=1)
+        upload = form.get("roster")
+        data = await upload.read() if isinstance(upload, UploadFile) else b""
+        name = upload.filename if isinstance(upload, UploadFile) and upload.filename \
+            else "roster.csv"
+        await form.close()
+        try:
+            people = parse_roster(data.decode("utf-8-sig"), name)
+        except UnicodeDecodeError:
+            return _roster_refused(request, f"{name} is not UTF-8 text; save it from the "
+                                   "spreadsheet as “CSV UTF-8” and load it again.")
+        except RosterInvalid as invalid:
+            return _roster_refused(request, str(invalid))
+        await run_in_threadpool(web.roster.load, people)
+        return redirect("/trainer/roster")
+    participants = await run_in_threadpool(web.roster.participants)
+    return render(request, "trainer_roster.html", title="Join codes", trainer_area=True,
+                  participants=participants, join_url=str(request.base_url),
+                  modules=quiz_modules(web.course))
+
+
+def _roster_refused(request: Request, why: str) -> Response:
+    return message(request, "That roster cannot be loaded", why, status=422,
+                   link=("/trainer", "Back to the results"), trainer_area=True)
 
 
 @_trainer_only

@@ -50,6 +50,7 @@ def dashboard(web: WebState, module: str | None, session: str | None) -> dict[st
         "summaries": summary_rows(web.course, web.store, shown, session, records),
         "rows": rows,
         "sessions": web.sessions.sessions(), "resets": web.sessions.resets(20),
+        "participants": len(web.roster.participants()),
         "now": dt.datetime.now(dt.UTC).strftime("%H:%M:%S"),
     }
 
