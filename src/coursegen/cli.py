@@ -103,7 +103,8 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
 
 @cli.command()
 @click.argument("directory", type=COURSE_DIR, default=".")
-@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms (a plain build), papers (printed pre- and post-tests, on demand).")
+@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms (a plain "
+              "build), papers (printed pre- and post-tests, on demand).")
 @click.option("--module", "modules", multiple=True, help="Build only this module (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel workers (default: cores).")
@@ -147,7 +148,8 @@ def build(
 
 @cli.command()
 @click.argument("directory", type=COURSE_DIR, default=".")
-@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms (a plain build), papers (printed pre- and post-tests, on demand).")
+@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms (a plain "
+              "build), papers (printed pre- and post-tests, on demand).")
 @click.option("--module", "modules", multiple=True, help="Build only this module (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel workers (default: cores).")

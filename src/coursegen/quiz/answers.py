@@ -120,7 +120,9 @@ def keyed_entry(question: Any, order: tuple[int, ...] = ()) -> str:
         best = max(fractions)
         keyed = [k for k, i in enumerate(shown) if fractions[i] > 0
                  and (isinstance(question, MultipleResponse) or fractions[i] == best)]
-        return ",".join(letter(k) for k in keyed[:1 if isinstance(question, SingleChoice) else None])
+        if isinstance(question, SingleChoice):
+            keyed = keyed[:1]
+        return ",".join(letter(k) for k in keyed)
     if isinstance(question, TrueFalse):
         return "T" if question.answer else "F"
     if isinstance(question, ShortAnswer):
