@@ -56,7 +56,9 @@ def pdf_text(path: Path, layout: bool = False) -> str:
     return unicodedata.normalize("NFKC", result.stdout)
 
 
-QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# Straight quotes; hyphens dropped, since a word hyphenated at a line end loses its hyphen.
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                        "-": None, "\u00ad": None})
 
 
 def flat(text: str) -> str:
@@ -96,7 +98,7 @@ def shown_texts(question) -> list[str]:
 
 def letter_before(text: str, start: int, choice: str) -> str:
     """The letter printed just before `choice` after position `start` of a handout's text."""
-    words = flat(plain_text(choice)).split()[:3]
+    words = flat(plain_text(choice)).split()[:6]
     found = re.compile(r"\b([A-Z])\.? " + r"\s+".join(map(re.escape, words))).search(text, start)
     assert found, (choice, text[start:start + 600])
     return found.group(1)
