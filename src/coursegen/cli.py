@@ -208,10 +208,11 @@ def new(directory: Path) -> None:
     click.echo(f"created {len(written)} files in {directory}; next: coursegen check {directory}")
 
 
-from coursegen.cli_quiz import grade, quiz, results  # noqa: E402
+from coursegen.cli_quiz import grade, paper, quiz, results  # noqa: E402
 
 cli.add_command(quiz)
 cli.add_command(grade)
+cli.add_command(paper)
 cli.add_command(results)
 
 from coursegen.cli_export import export  # noqa: E402

@@ -195,3 +195,27 @@ def results(module_id: str | None, learner: str | None, since: dt.datetime | Non
         click.echo(f"{len(records)} attempts written to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@click.command()
+@click.argument("module_id", metavar="MODULE")
+@click.argument("directory", type=COURSE_DIR, default=".")
+@click.option("--form", type=click.Choice(["pre", "post"]), default="post", show_default=True,
+              help="Which printed test.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default DIRECTORY/build); the PDF goes in its handouts/.")
+@click.option("--paper", "paper_size", type=click.Choice(["A4", "Letter"]),
+              help="Paper size (default: the course's).")
+def paper(module_id: str, directory: Path, form: str, out: Path | None,
+          paper_size: str | None) -> None:
+    """Print MODULE's pre- or post-test: the questions with their ids and a grading grid."""
+    from coursegen.render.options import RenderOptions
+    from coursegen.render.paper import render_papers
+
+    course, _ = load_quiz_module(directory, module_id)
+    options = RenderOptions(modules=(module_id,), course_outputs=False, paper=paper_size)
+    written = render_papers(course, out or directory / "build", options, forms=(form,))
+    if not written:
+        raise UsageError(f"the question bank of '{module_id}' has no {form}-test form; add "
+                         f"forms.{form} to {course.module(module_id).bank.file}")
+    click.echo(f"{form}-test written to {written[0]}")

@@ -144,7 +144,23 @@ def test_the_post_test_is_printed_on_its_own_not_in_the_participant_handout(
         assert re.search(rf"\b\d\. {question_id} .*{re.escape(stem)}", paper)  # the id grade reads
         assert stem not in participant
     assert "Why is technology called a double-edged sword" not in paper  # a pre-test question
+    assert pdf_ua_errors(paths) == []
     assert re.search(r"\b[ABC] Faster sharing of intelligence", paper)
+
+
+def test_paper_prints_one_form_on_demand(starter: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from coursegen.cli import cli
+
+    result = CliRunner().invoke(cli, ["paper", "getting-started", str(starter), "--form", "pre",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "handouts" / "getting-started-pre-test.pdf"
+    assert result.output == f"pre-test written to {pdf}\n"
+    text = flat(page_text(pdf))
+    assert "Pre-test" in text and "dual-use" in text and "Grading grid" in text
+    assert not (tmp_path / "handouts" / "getting-started-post-test.pdf").exists()
 
 
 def test_pdf_ua_checker_finds_no_errors(built) -> None:
