@@ -24,6 +24,7 @@ from coursegen.quiz.answers import parse_answer
 from coursegen.quiz.assemble import assemble
 from coursegen.quiz.batch import grade_file
 from coursegen.quiz.engine import keyed_response, score
+from coursegen.quiz.presentation import bank_order
 from coursegen.render.options import RenderOptions
 from coursegen.scaffold import create_course
 from coursegen.stats.analysis import analyse
@@ -183,7 +184,9 @@ def test_web_takes_each_type(course, tmp_path):
 
 def test_grade_scores_each_type_from_a_csv(course, bank, tmp_path):
     header = ["learner", *(q.id for q in bank.questions)]
-    row = ["Ana", *(typed_answer(q, range(99), keyed_response(q)) for q in bank.questions)]
+    # the answers as printed: letters in each question's one presentation order
+    row = ["Ana", *(typed_answer(q, bank_order(bank, q, MODULE), keyed_response(q))
+                    for q in bank.questions)]
     sheet = tmp_path / "responses.csv"
     out = io.StringIO()
     csv.writer(out).writerows([header, row])

@@ -66,9 +66,10 @@ def build(
 
 
 def resolve_targets(only: list[str] | None) -> list[str]:
-    """The targets to run: those asked for, else every target whose renderer is installed."""
+    """The targets to run: those asked for, else every target whose renderer is installed
+    (except those printed on demand, such as the paper tests)."""
     if not only:
-        return [n for n, t in TARGETS.items() if _installed(t.renderer)]
+        return [n for n, t in TARGETS.items() if not t.on_demand and _installed(t.renderer)]
     unknown = [t for t in only if t not in TARGETS]
     if unknown:
         raise UsageError(f"unknown target '{unknown[0]}'; targets: {', '.join(TARGETS)}")

@@ -35,6 +35,8 @@ class Target:
     parts: tuple[str, ...] = ()
     """A module's files that are built as separate jobs (a handout's two editions), so
     that workers share the long ones; empty: one job per module."""
+    on_demand: bool = False
+    """Built only when asked for by name (`--only papers`), not by a plain build."""
 
 
 TARGETS: dict[str, Target] = {
@@ -44,6 +46,8 @@ TARGETS: dict[str, Target] = {
     "site": Target("site", "coursegen.render.site:render_site", per_module=False, course_wide=True,
                    seconds=0.1),
     "lms": Target("lms", "coursegen.export.lms:render_lms", course_wide=True, seconds=0.05),
+    "papers": Target("papers", "coursegen.render.paper:render_papers", seconds=2.0,
+                     on_demand=True),
 }
 
 

@@ -103,7 +103,8 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
 
 @cli.command()
 @click.argument("directory", type=COURSE_DIR, default=".")
-@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms.")
+@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms (a plain "
+              "build), papers (printed pre- and post-tests, on demand).")
 @click.option("--module", "modules", multiple=True, help="Build only this module (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel workers (default: cores).")
@@ -151,7 +152,8 @@ def build(
 
 @cli.command()
 @click.argument("directory", type=COURSE_DIR, default=".")
-@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms.")
+@click.option("--only", help="Comma-separated targets: decks,handouts,site,lms (a plain "
+              "build), papers (printed pre- and post-tests, on demand).")
 @click.option("--module", "modules", multiple=True, help="Build only this module (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Parallel workers (default: cores).")
@@ -211,10 +213,11 @@ def new(directory: Path) -> None:
     click.echo(f"created {len(written)} files in {directory}; next: coursegen check {directory}")
 
 
-from coursegen.cli_quiz import grade, quiz, results  # noqa: E402
+from coursegen.cli_quiz import grade, paper, quiz, results  # noqa: E402
 
 cli.add_command(quiz)
 cli.add_command(grade)
+cli.add_command(paper)
 cli.add_command(results)
 
 from coursegen.cli_export import export  # noqa: E402

@@ -84,12 +84,24 @@ def quiz(module_id: str, directory: Path, practice: bool, seed: int | None, form
 @click.argument("directory", type=COURSE_DIR, default=".")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the results CSV here (default: print it).")
-def grade(module_id: str, responses: Path, directory: Path, output: Path | None) -> None:
-    """Score RESPONSES (CSV: a learner column, one column per question id) for MODULE."""
+@click.option("--form", type=click.Choice(["pre", "post"]),
+              help="The printed test the responses answer (needed to store them with --db).")
+@click.option("--session", help="Session code to store the paper attempts under.")
+@click.option("--date", "taken", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M"]),
+              help="When the paper was taken (YYYY-MM-DD; default now).")
+@DB_OPTION
+def grade(module_id: str, responses: Path, directory: Path, output: Path | None,
+          form: str | None, session: str | None, taken: dt.datetime | None,
+          db: str | None) -> None:
+    """Score RESPONSES (CSV: a learner column, one column per printed question id, answers as
+    printed) for MODULE; with --db and --form, store each row as a paper attempt."""
     from coursegen.attempts.csv_export import csv_text
     from coursegen.output import write_text
     from coursegen.quiz.batch import grade_file, results_table
 
+    if db and not form:
+        raise UsageError("storing paper attempts needs the form they answer: add --form pre "
+                         "or --form post")
     course, module = load_quiz_module(directory, module_id)
     batch = grade_file(course, module, responses)
     for skipped in batch.skipped:
@@ -103,7 +115,26 @@ def grade(module_id: str, responses: Path, directory: Path, output: Path | None)
     summary = (f"graded {len(batch.graded)} row{'s' * (len(batch.graded) != 1)} "
                f"({passed} passed), skipped {len(batch.skipped)}")
     click.echo(summary + (f"; results in {output}" if output else ""), err=True)
+    if db:
+        stored = _store_papers(course, module, batch, form, session, taken, db)
+        click.echo(f"stored {stored} paper attempt{'s' * (stored != 1)} ({form}-test)",
+                   err=True)
     sys.exit(1 if batch.skipped else 0)
+
+
+def _store_papers(course, module, batch, form: str, session: str | None,
+                  taken: dt.datetime | None, db: str) -> int:
+    from coursegen.attempts.lifecycle import record_paper
+    from coursegen.attempts.store import open_store
+
+    when = taken.astimezone(dt.UTC) if taken else None
+    store = open_store(db)
+    try:
+        for row in batch.graded:
+            record_paper(store, course, module, row.learner, form, row.responses, when, session)
+    finally:
+        store.close()
+    return len(batch.graded)
 
 
 @click.command()
@@ -164,3 +195,27 @@ def results(module_id: str | None, learner: str | None, since: dt.datetime | Non
         click.echo(f"{len(records)} attempts written to {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@click.command()
+@click.argument("module_id", metavar="MODULE")
+@click.argument("directory", type=COURSE_DIR, default=".")
+@click.option("--form", type=click.Choice(["pre", "post"]), default="post", show_default=True,
+              help="Which printed test.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default DIRECTORY/build); the PDF goes in its handouts/.")
+@click.option("--paper", "paper_size", type=click.Choice(["A4", "Letter"]),
+              help="Paper size (default: the course's).")
+def paper(module_id: str, directory: Path, form: str, out: Path | None,
+          paper_size: str | None) -> None:
+    """Print MODULE's pre- or post-test: the questions with their ids and a grading grid."""
+    from coursegen.render.options import RenderOptions
+    from coursegen.render.paper import render_papers
+
+    course, _ = load_quiz_module(directory, module_id)
+    options = RenderOptions(modules=(module_id,), course_outputs=False, paper=paper_size)
+    written = render_papers(course, out or directory / "build", options, forms=(form,))
+    if not written:
+        raise UsageError(f"the question bank of '{module_id}' has no {form}-test form; add "
+                         f"forms.{form} to {course.module(module_id).bank.file}")
+    click.echo(f"{form}-test written to {written[0]}")

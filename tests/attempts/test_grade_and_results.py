@@ -102,3 +102,51 @@ def test_certificate_of_a_passed_attempt_and_its_verification(db_with_attempts, 
     refused = run("results", "--db", db_with_attempts, "--certificate", "2")
     assert refused.exit_code == 2
     assert "attempt 2 is not a passed, finished scored attempt" in refused.stderr
+
+
+def _paper_sheet(path: Path, form: str, rows: dict[str, bool]) -> Path:
+    """A CSV of a printed test, typed as printed: full marks for True rows, blank for False."""
+    from coursegen.load import load_course
+    from coursegen.quiz.engine import keyed_response
+    from coursegen.quiz.presentation import printed_paper
+    from tests.terminal.typing import typed_answer
+
+    bank = load_course(SCAFFOLD).module("getting-started").bank
+    paper = printed_paper(bank, "getting-started", form)
+    lines = io.StringIO()
+    writer = csv.writer(lines)
+    writer.writerow(["learner", *(p.question_id for p in paper.questions)])
+    for learner, right in rows.items():
+        writer.writerow([learner, *(
+            typed_answer(bank.question(p.question_id), p.order,
+                         keyed_response(bank.question(p.question_id))) if right else ""
+            for p in paper.questions)])
+    path.write_text(lines.getvalue())
+    return path
+
+
+def test_paper_attempts_stored_with_db_count_in_results_and_the_gain(tmp_path):
+    db = str(tmp_path / "attempts.db")
+    pre = _paper_sheet(tmp_path / "pre.csv", "pre", {"Ann": False, "Bob": False})
+    post = _paper_sheet(tmp_path / "post.csv", "post", {"Ann": True, "Bob": True})
+    for form, sheet, day in (("pre", pre, "2026-11-02"), ("post", post, "2026-11-06")):
+        result = run("grade", "getting-started", str(sheet), str(SCAFFOLD), "--form", form,
+                     "--date", day, "--session", "ab12", "--db", db)
+        assert result.exit_code == 0, result.stderr
+        assert f"stored 2 paper attempts ({form}-test)" in result.stderr
+    rows = list(csv.DictReader(io.StringIO(run("results", "--db", db, "--format", "csv").stdout)))
+    assert [(r["learner"], r["form"], r["percent"]) for r in rows] == [
+        ("Ann", "pre", "0"), ("Bob", "pre", "0"), ("Ann", "post", "100"), ("Bob", "post", "100")]
+    stats = json.loads(run("stats", "getting-started", str(SCAFFOLD), "--db", db,
+                           "--format", "json").stdout)
+    assert stats["gain"]["overall"]["matched"] == 2
+    assert [(g["learner"], g["pre"], g["post"]) for g in stats["gain"]["learners"]] == [
+        ("Ann", 0.0, 100.0), ("Bob", 0.0, 100.0)]
+
+
+def test_grade_needs_the_form_to_store_paper_attempts(tmp_path):
+    sheet = _paper_sheet(tmp_path / "post.csv", "post", {"Ann": True})
+    result = run("grade", "getting-started", str(sheet), str(SCAFFOLD), "--db",
+                 str(tmp_path / "a.db"))
+    assert result.exit_code == 2
+    assert "add --form pre or --form post" in result.stderr

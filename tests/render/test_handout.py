@@ -115,7 +115,7 @@ def test_trainer_edition_adds_notes_guidance_and_answer_key(built) -> None:
     participant = flat(page_text(built["getting-started.pdf"]))
     trainer = flat(page_text(built["getting-started-trainer.pdf"]))
     trainer_only = [
-        "Answer key",
+        "Answer key: post-test",
         "Technology enables crime and helps prevent and detect it.",  # an explanation
         "Set the scene; every later lesson returns to this dual use.",  # speaker notes
         "Ask the room: Which new technology has changed your last case?",
@@ -125,20 +125,43 @@ def test_trainer_edition_adds_notes_guidance_and_answer_key(built) -> None:
     for phrase in trainer_only:
         assert phrase in trainer, phrase
         assert phrase not in participant, phrase
-    for phrase in ["Quiz worksheet", "Name Date", "Notes", "For discussion", "What went wrong?"]:
+    for phrase in ["Notes", "For discussion", "What went wrong?"]:
         assert phrase in participant, phrase
 
 
-def test_worksheet_asks_the_post_test_with_lettered_choices(built) -> None:
-    pdf = built["getting-started.pdf"]
-    page = dict(contents_entries(pdf))["Quiz worksheet"]
-    text = flat(page_text(pdf, page))
-    for stem in ["Why is technology called a double-edged sword in criminal justice?",
-                 "Put the steps in order.", "What is the record of who held an exhibit"]:
-        assert stem in text
-    assert "Which are benefits of technology for investigators?" not in text  # not in forms.post
-    assert re.search(r"\bA It helps criminals and investigators alike", text) or re.search(
-        r"\b[ABC] It helps criminals and investigators alike", text)
+def test_the_post_test_is_printed_on_its_own_not_in_the_participant_handout(
+        built, starter: Path) -> None:
+    from coursegen.render.paper import render_papers
+
+    course, _ = load_checked(starter)
+    paths = render_papers(course, starter / "build", RenderOptions())
+    assert [p.name for p in paths] == ["getting-started-pre-test.pdf",
+                                       "getting-started-post-test.pdf"]
+    paper = flat(page_text(paths[1]))
+    participant = flat(page_text(built["getting-started.pdf"]))
+    assert "Name Date" in paper and "Grading grid" in paper
+    for question_id, stem in [("benefits", "Which are benefits of technology for investigators?"),
+                              ("custody-term", "Which record answers that question?")]:
+        assert re.search(rf"\b\d\. {question_id} .*{re.escape(stem)}", paper)  # the id grade reads
+        assert stem not in participant
+    assert "Why is technology called a double-edged sword" not in paper  # a pre-test question
+    assert pdf_ua_errors(paths) == []
+    assert re.search(r"\b[ABC] Faster sharing of intelligence", paper)
+
+
+def test_paper_prints_one_form_on_demand(starter: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from coursegen.cli import cli
+
+    result = CliRunner().invoke(cli, ["paper", "getting-started", str(starter), "--form", "pre",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "handouts" / "getting-started-pre-test.pdf"
+    assert result.output == f"pre-test written to {pdf}\n"
+    text = flat(page_text(pdf))
+    assert "Pre-test" in text and "dual-use" in text and "Grading grid" in text
+    assert not (tmp_path / "handouts" / "getting-started-post-test.pdf").exists()
 
 
 @pytest.mark.slow  # the PDF/UA checker
@@ -187,15 +210,15 @@ def test_letter_paper_and_a_course_template_override(starter: Path, tmp_path: Pa
     builtin = Path(__file__).resolve().parents[2] / "src/coursegen/templates/handout/_quiz.html"
     override = root / "templates" / "handout" / "_quiz.html"
     override.parent.mkdir(parents=True)
-    override.write_text(builtin.read_text().replace('"Quiz worksheet"', '"Self-test"'))
+    override.write_text(builtin.read_text().replace('"Answer key: " ~', '"Self-test key: " ~'))
     course, _ = load_checked(root)
     options = RenderOptions(modules=("getting-started",), course_outputs=False, paper="Letter")
     paths = render_handouts(course, root / "build", options)
     assert [p.name for p in paths] == ["getting-started.pdf", "getting-started-trainer.pdf"]
     box = PdfReader(paths[0]).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    text = flat(page_text(paths[0]))
-    assert "Self-test Answer these" in text  # the heading of the overriding _quiz.html
+    text = flat(page_text(paths[1]))
+    assert "Self-test key: post-test" in text  # the heading of the overriding _quiz.html
     assert page_count(paths[0]) > 5
 
 

@@ -138,3 +138,31 @@ def test_lessons_read_are_marked_on_the_module_page(site, browser) -> None:
     assert marks.nth(0).text_content() == ""
     assert marks.nth(1).text_content().startswith("Read on ")
     context.close()
+
+
+def test_a_knowledge_check_is_practice_lettered_as_on_the_slide(site, browser, tmp_path) -> None:
+    from pptx import Presentation
+
+    from coursegen.render.deck import render_decks
+
+    create_course(tmp_path / "c")  # the same starter course the site was built from
+    course, _ = load_checked(tmp_path / "c")
+    (deck,) = render_decks(course, tmp_path / "out", RenderOptions())
+    on_slide = next(
+        [p.text.split(".", 1)[1].strip() for p in shape.text_frame.paragraphs
+         if re.match(r"^[A-Z]\.\s", p.text)]
+        for slide in Presentation(str(deck)).slides for shape in slide.shapes
+        if shape.has_text_frame and "It mostly helps criminals" in shape.text_frame.text)
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site / "getting-started/double-edged.html").as_uri())
+    check = page.locator("form.quiz.compact").first
+    assert check.locator(".choice label").all_text_contents() == on_slide
+    check.get_by_label("It mostly helps criminals").check()
+    check.locator("button[type=submit]").click()
+    assert check.locator(".result").text_content() == "Not correct."
+    check.get_by_label("It helps criminals and investigators alike").check()
+    check.locator("button[type=submit]").click()
+    assert check.locator(".result").text_content() == "Correct."
+    assert "pass mark" not in check.text_content()
+    context.close()

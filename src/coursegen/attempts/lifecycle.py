@@ -30,6 +30,7 @@ from coursegen.model import Course, Module
 from coursegen.model.quiz import QuestionBank
 from coursegen.quiz.assemble import Form, Paper, assemble, bank_version
 from coursegen.quiz.engine import AttemptResult, score, score_paper
+from coursegen.quiz.presentation import printed_paper
 
 GRACE = dt.timedelta(seconds=3)
 """An answer given just before the deadline still counts if it arrives this much after it
@@ -119,6 +120,39 @@ def start_attempt(store: AttemptStore, course: Course, module: Module, learner: 
         bank_version=paper.bank_version, seed=seed, form=form, practice=practice,
         paper=paper.as_dict(), pass_mark=course.pass_mark(module),
         time_limit=limit * 60.0 if limit else None, session=session))
+
+
+def record_paper(store: AttemptStore, course: Course, module: Module, learner: str,
+                 form: Form, responses: dict[str, Any], when: dt.datetime | None = None,
+                 session: str | None = None) -> AttemptRecord:
+    """Store a graded paper test as a finished attempt (started and finished at `when`),
+    so results, statistics and the pre/post gain count it like one taken on screen.
+
+    The responses must answer the printed form's questions (unanswered ones are left out).
+    """
+    bank = module.bank
+    assert bank is not None
+    paper = printed_paper(bank, module.id, form)
+    printed = [p.question_id for p in paper.questions]
+    other = [i for i in responses if i not in printed]
+    if other:
+        raise UsageError(f"question '{other[0]}' is not on the printed {form}-test of "
+                         f"'{module.id}' ({', '.join(printed)})")
+    record = store.start(NewAttempt(
+        learner=learner, course_id=course.info.id, course_title=course.title,
+        organisation=course.info.organisation, module=module.id, module_title=module.title,
+        bank_version=paper.bank_version, seed=paper.seed, form=form, practice=False,
+        paper=paper.as_dict(), pass_mark=course.pass_mark(module), session=session), when)
+    for number, presented in enumerate(paper.questions, start=1):
+        response = responses.get(presented.question_id)
+        if response is None:
+            continue
+        result = score(bank.question(presented.question_id), response, bank.settings.scoring)
+        store.save_response(record.id, presented.question_id, number, response,
+                            result.points, result.fraction, when)
+    result = result_of(store, course, record)
+    return store.finish(record.id, result.earned, result.possible, result.percent,
+                        result.passed, when=when)
 
 
 def expired(record: AttemptRecord, when: dt.datetime | None = None) -> bool:

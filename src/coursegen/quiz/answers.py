@@ -2,7 +2,9 @@
 
 A learner types letters for options ("B", "A,C"), T/F, free text or a number.
 Letters follow the order the learner saw (`order`, see
-:class:`coursegen.quiz.assemble.Presented`); batch grading passes the bank order.
+:class:`coursegen.quiz.assemble.Presented`); batch grading passes the printed order
+(:mod:`coursegen.quiz.presentation`), and reads an ordering question's cell as the
+ranks written beside the printed items (:func:`parse_paper_answer`).
 The result is a response in the format documented in :mod:`coursegen.quiz.scoring`.
 """
 
@@ -21,7 +23,7 @@ from coursegen.model.quiz import (
     SingleChoice,
     TrueFalse,
 )
-from coursegen.quiz.scoring import match_choices
+from coursegen.quiz.scoring import match_choices, option_fractions
 
 LETTERS = string.ascii_uppercase
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -91,6 +93,50 @@ def parse_answer(question: Any, text: str, order: tuple[int, ...] = ()) -> Any:
     if isinstance(question, Ordering):
         return _ordering(question, text, _order(order, len(question.items)))
     raise AnswerInvalid(f"unknown question type {type(question).__name__}")
+
+
+def parse_paper_answer(question: Any, text: str, order: tuple[int, ...] = ()) -> Any:
+    """Turn a cell copied from a paper test into a response: as :func:`parse_answer`, except
+    that an ordering question written with numbers holds the rank written beside each
+    printed item, in letter order ("2,3,1": A is second, B third, C first)."""
+    tokens = _tokens(text or "")
+    if isinstance(question, Ordering) and tokens and all(t.isdigit() for t in tokens):
+        size = len(question.items)
+        ranks = [int(t) for t in tokens]
+        if sorted(ranks) != list(range(1, size + 1)):
+            raise AnswerInvalid(f"give the ranks 1 to {size}, each once, in the order of the "
+                                f"printed letters {_span(size)}")
+        shown = _order(order, size)
+        return [shown[ranks.index(rank)] for rank in range(1, size + 1)]
+    return parse_answer(question, text, order)
+
+
+def keyed_entry(question: Any, order: tuple[int, ...] = ()) -> str:
+    """What a paper answered with full marks records for this question, as
+    :func:`parse_paper_answer` reads it: letters in the printed `order`, T/F, ranks."""
+    if isinstance(question, SingleChoice | MultipleResponse):
+        shown = _order(order, len(question.options))
+        fractions = option_fractions(question)
+        best = max(fractions)
+        keyed = [k for k, i in enumerate(shown) if fractions[i] > 0
+                 and (isinstance(question, MultipleResponse) or fractions[i] == best)]
+        if isinstance(question, SingleChoice):
+            keyed = keyed[:1]
+        return ",".join(letter(k) for k in keyed)
+    if isinstance(question, TrueFalse):
+        return "T" if question.answer else "F"
+    if isinstance(question, ShortAnswer):
+        plain = [a.text for a in question.answers if not a.regex and a.fraction == 100]
+        return plain[0] if plain else ""
+    if isinstance(question, Numeric):
+        return f"{question.answer:g}"
+    if isinstance(question, Matching):
+        shown = _order(order, len(match_choices(question)))
+        return ",".join(letter(shown.index(n)) for n in range(len(question.pairs)))
+    if isinstance(question, Ordering):
+        shown = _order(order, len(question.items))
+        return ",".join(str(i + 1) for i in shown)
+    return ""
 
 
 def parse_number(text: str, unit: str | None = None) -> float:

@@ -1,23 +1,29 @@
 """`coursegen grade`: score a CSV of responses (a paper test, a forms export) in one go.
 
-The CSV has a `learner` column and one column per question id; cells follow the
-terminal's input rules with letters in the bank file's order (A = the first
-option written). An empty cell is an unanswered question. A row that cannot be
-read is reported with its line number and skipped, never half-scored.
+The CSV has a `learner` column and one column per question id (the ids printed
+on the paper test); cells hold the answers exactly as printed: option and choice
+letters in the question's one presentation order (:mod:`coursegen.quiz.presentation`,
+the letters of the slide, the handouts and the paper), T or F, a word, a number, and
+for an ordering question the ranks written beside the printed items in letter order
+("2,3,1"; letters in the right order are read too). An empty cell is an unanswered
+question. A row that cannot be read is reported with its line number and skipped,
+never half-scored.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coursegen.errors import UsageError
 from coursegen.model import Course, Module
 from coursegen.model.base import suggest
-from coursegen.quiz.answers import AnswerInvalid, parse_answer
+from coursegen.quiz.answers import AnswerInvalid, parse_paper_answer
 from coursegen.quiz.engine import AttemptResult, score, summarise
+from coursegen.quiz.presentation import bank_order
 
 LEARNER_COLUMN = "learner"
 
@@ -29,6 +35,8 @@ class GradedRow:
     line: int
     learner: str
     result: AttemptResult
+    responses: dict[str, Any] = field(default_factory=dict)
+    """Question id → response (bank indices), as an attempt stores them."""
 
 
 @dataclass(frozen=True)
@@ -90,21 +98,24 @@ def grade_text(course: Course, module: Module, text: str, name: str) -> BatchRes
         if problem:
             skipped.append(SkippedRow(start, f"{name}:{start}: {problem}; row skipped"))
             continue
-        scores, problems = [], []
+        scores, problems, responses = [], [], {}
         cells = [cell for i, cell in enumerate(row) if i != learner_at]
         for question_id, cell in zip(question_ids, cells, strict=True):
             question = bank.question(question_id)
             try:
-                response = parse_answer(question, cell)
+                response = parse_paper_answer(question, cell,
+                                              bank_order(bank, question, module.id))
             except AnswerInvalid as invalid:
                 problems.append(f"question '{question_id}': {invalid}")
                 continue
+            responses[question_id] = response
             scores.append(score(question, response, bank.settings.scoring))
         if problems:
             skipped.append(SkippedRow(start, f"{name}:{start}: {'; '.join(problems)}; "
                                              "row skipped"))
             continue
-        graded.append(GradedRow(start, row[learner_at].strip(), summarise(scores, pass_mark)))
+        graded.append(GradedRow(start, row[learner_at].strip(), summarise(scores, pass_mark),
+                                responses))
     return BatchResult(tuple(question_ids), tuple(graded), tuple(skipped))
 
 

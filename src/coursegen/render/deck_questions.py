@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import string
+from typing import Any
 
 from coursegen.model.quiz import (
     Matching,
@@ -14,6 +14,7 @@ from coursegen.model.quiz import (
     SingleChoice,
     TrueFalse,
 )
+from coursegen.quiz.scoring import match_choices
 from coursegen.render.deck_fit import Para, make_para
 from coursegen.text import plain_text
 
@@ -24,16 +25,9 @@ def _para(text: str, style: str = "plain", prefix: str = "", node=None) -> Para:
     return make_para(text, style, prefix=prefix, node=node)
 
 
-def _scrambled(items: tuple[str, ...]) -> list[str]:
-    """A stable order unlike the answer order, so the slide does not give the answer away."""
-    order = sorted(items, key=lambda item: hashlib.sha1(item.encode()).hexdigest())
-    if list(order) == list(items) and len(items) > 1:
-        order = order[1:] + order[:1]
-    return order
-
-
-def question_paras(question) -> tuple[list[Para], list[Para]]:
-    """The stem (with any scenario) and the choices, as paragraphs for a question slide."""
+def question_paras(question, order: tuple[int, ...] = ()) -> tuple[list[Para], list[Para]]:
+    """The stem (with any scenario) and the choices, as paragraphs for a question slide,
+    lettered in the question's presentation `order` (see :mod:`coursegen.quiz.presentation`)."""
     stem = []
     if question.scenario:
         stem.append(_para(question.scenario, "label", node=question))
@@ -42,7 +36,7 @@ def question_paras(question) -> tuple[list[Para], list[Para]]:
     if isinstance(question, SingleChoice | MultipleResponse):
         if isinstance(question, MultipleResponse):
             stem.append(_para("Choose all that apply.", "label", node=question))
-        for letter, option in zip(LETTERS, question.options, strict=False):
+        for letter, option in zip(LETTERS, _shown(question.options, order), strict=False):
             choices.append(_para(option.text, "numbered", prefix=f"{letter}.  ", node=option))
     elif isinstance(question, TrueFalse):
         choices = [_para("True", "numbered", prefix="A.  "),
@@ -56,20 +50,20 @@ def question_paras(question) -> tuple[list[Para], list[Para]]:
         for number, pair in enumerate(question.pairs, start=1):
             choices.append(_para(pair.left, "numbered", prefix=f"{number}.  ", node=pair))
         choices.append(_para("Match each with one of:", "heading"))
-        rights = _scrambled(tuple(p.right for p in question.pairs) + question.distractors)
+        rights = _shown(match_choices(question), order)
         for letter, right in zip(LETTERS, rights, strict=False):
             choices.append(_para(right, "numbered", prefix=f"{letter}.  "))
     elif isinstance(question, Ordering):
         stem.append(_para("Put these in the right order.", "label", node=question))
-        for letter, item in zip(LETTERS, _scrambled(question.items), strict=False):
+        for letter, item in zip(LETTERS, _shown(question.items, order), strict=False):
             choices.append(_para(item, "numbered", prefix=f"{letter}.  "))
     return stem, choices
 
 
-def answer_lines(question) -> list[str]:
+def answer_lines(question, order: tuple[int, ...] = ()) -> list[str]:
     """The correct answer as lines of inline Markdown (as the question slide labelled them)."""
     if isinstance(question, SingleChoice | MultipleResponse):
-        return [f"{LETTERS[i]}. {o.text}" for i, o in enumerate(question.options)
+        return [f"{LETTERS[k]}. {o.text}" for k, o in enumerate(_shown(question.options, order))
                 if o.correct or (o.fraction or 0) > 0]
     if isinstance(question, TrueFalse):
         return ["True" if question.answer else "False"]
@@ -85,24 +79,34 @@ def answer_lines(question) -> list[str]:
             value += f" (± {spread})"
         return [value]
     if isinstance(question, Matching):
-        rights = _scrambled(tuple(p.right for p in question.pairs) + question.distractors)
-        return [f"{n}. {p.left} → {LETTERS[rights.index(p.right)]}. {p.right}"
+        shown = _order(order, len(match_choices(question)))
+        return [f"{n}. {p.left} → {LETTERS[shown.index(n - 1)]}. {p.right}"
                 for n, p in enumerate(question.pairs, start=1)]
     if isinstance(question, Ordering):
-        scrambled = _scrambled(question.items)
-        return [f"{n}. {item} ({LETTERS[scrambled.index(item)]})"
+        shown = _order(order, len(question.items))
+        return [f"{n}. {item} ({LETTERS[shown.index(n - 1)]})"
                 for n, item in enumerate(question.items, start=1)]
     return []
 
 
-def answer_paras(question) -> list[Para]:
+def answer_paras(question, order: tuple[int, ...] = ()) -> list[Para]:
     """The answer slide's text: the correct answer, then why."""
-    paras = [_para(line, "heading", node=question) for line in answer_lines(question)]
+    paras = [_para(line, "heading", node=question) for line in answer_lines(question, order)]
     paras.append(_para(question.explanation, "plain", prefix="Why: ", node=question))
     return paras
 
 
-def answer_notes(question) -> str:
+def answer_notes(question, order: tuple[int, ...] = ()) -> str:
     """The answer and explanation as plain text for the speaker notes."""
-    answer = "; ".join(plain_text(line) for line in answer_lines(question))
+    answer = "; ".join(plain_text(line) for line in answer_lines(question, order))
     return f"Answer: {answer}\nExplanation: {plain_text(question.explanation)}"
+
+
+def _order(order: tuple[int, ...], size: int) -> tuple[int, ...]:
+    return tuple(order) if len(order) == size else tuple(range(size))
+
+
+def _shown(items: Any, order: tuple[int, ...]) -> list[Any]:
+    """`items` in display order (bank order when `order` does not fit them)."""
+    items = list(items)
+    return [items[i] for i in _order(order, len(items))]

@@ -31,6 +31,7 @@ from coursegen.model.slides import (
     SummarySlide,
     TableSlide,
 )
+from coursegen.quiz.presentation import bank_order
 from coursegen.render.deck_cases import FICTIONAL_LABEL, CaseSlides
 from coursegen.render.deck_fit import SAFETY, Fitter, Para, Sizes, TableFitter, make_para
 from coursegen.render.deck_geometry import (
@@ -200,15 +201,16 @@ class _DeckBuilder(CaseSlides):
             paras = [make_para(f"Question '{slide.question}' is not in the bank.", "plain")]
             return self._compose(slide.kind, "Content", heading, {"body": paras},
                                  speaker_notes(self.course, slide), node=slide)
-        notes = speaker_notes(self.course, slide, answer_notes(question))
-        stem, choices = question_paras(question)
+        order = bank_order(self.module.bank, question, self.module.id)
+        notes = speaker_notes(self.course, slide, answer_notes(question, order))
+        stem, choices = question_paras(question, order)
         asked = self._compose(slide.kind, "Question", heading,
                               {"stem": stem, "options": choices}, notes, node=slide, strict=True)
         if asked is None:  # too long for the question layout: let it flow on content slides
             asked = self._compose(slide.kind, "Content", heading,
                                   {"body": [*stem, *choices]}, notes, node=slide)
         answer = self._compose("answer", "Content", self._title(slide, ": answer"),
-                               {"body": answer_paras(question)}, notes, node=slide)
+                               {"body": answer_paras(question, order)}, notes, node=slide)
         return asked + answer
 
     def _title(self, slide: SlideBase, addition: str = "") -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from coursegen.model import Course
@@ -16,6 +16,7 @@ from coursegen.model.citing import (
 from coursegen.model.course import Lesson, Module, Objective
 from coursegen.model.slides import ReferencesSlide, SectionSlide, SlideBase
 from coursegen.model.source import CitationRef, Source, parse_citation
+from coursegen.quiz.presentation import PAPER_FORMS
 from coursegen.render.handout_quiz import WorksheetQuestion, worksheet_question
 
 Edition = Literal["participant", "trainer"]
@@ -48,20 +49,23 @@ class LessonView:
 
 @dataclass(frozen=True)
 class ModuleView:
-    """A module in a handout: lessons in order, the worksheet questions and knowledge checks."""
+    """A module in a handout: lessons in order, practice questions, papers and knowledge checks."""
 
     module: Module
     number: int
     anchor: str
     lessons: tuple[LessonView, ...]
     worksheet: tuple[WorksheetQuestion, ...]
+    """Practice questions: the bank's questions on no test form and in no knowledge check."""
     checks: dict[str, WorksheetQuestion]
-    """Knowledge-check questions by id, lettered as on the worksheet."""
+    """Knowledge-check questions by id, lettered as everywhere else."""
     pass_mark: float
+    papers: dict[str, tuple[WorksheetQuestion, ...]] = field(default_factory=dict)
+    """The printed pre- and post-test by form, numbered and lettered as printed."""
 
 
 def module_view(course: Course, module: Module, number: int = 1) -> ModuleView:
-    """Prepare one module: lessons with their sections, and the post-test as a worksheet."""
+    """Prepare one module: lessons with their sections, practice questions and the papers."""
     lessons, start = [], 0
     for index, lesson in enumerate(module.lessons, start=1):
         lessons.append(_lesson_view(module, lesson, index, start))
@@ -69,19 +73,24 @@ def module_view(course: Course, module: Module, number: int = 1) -> ModuleView:
     bank = module.bank
     worksheet: list[WorksheetQuestion] = []
     checks: dict[str, WorksheetQuestion] = {}
+    papers: dict[str, tuple[WorksheetQuestion, ...]] = {}
     if bank is not None:
-        chosen = [bank.question(i) for i in bank.forms.post] or list(bank.questions)
         shuffle = bank.settings.shuffle_options
-        worksheet = [
-            worksheet_question(q, n, module.id, shuffle)
-            for n, q in enumerate((q for q in chosen if q is not None), start=1)
-        ]
         for lesson in module.lessons:
             for slide in lesson.slides:
                 question_id = getattr(slide, "question", None)
                 question = bank.question(question_id) if question_id else None
                 if question is not None:
                     checks[question.id] = worksheet_question(question, 0, module.id, shuffle)
+        for form in PAPER_FORMS:
+            chosen = [bank.question(i) for i in getattr(bank.forms, form)]
+            papers[form] = tuple(worksheet_question(q, n, module.id, shuffle)
+                                 for n, q in enumerate((q for q in chosen if q), start=1))
+        # A question on a test form must not be seen before the test, so it is no practice.
+        tested = {*bank.forms.pre, *bank.forms.post, *checks}
+        practice = [q for q in bank.questions if q.id not in tested]
+        worksheet = [worksheet_question(q, n, module.id, shuffle)
+                     for n, q in enumerate(practice, start=1)]
     return ModuleView(
         module=module,
         number=number,
@@ -90,6 +99,7 @@ def module_view(course: Course, module: Module, number: int = 1) -> ModuleView:
         worksheet=tuple(worksheet),
         checks=checks,
         pass_mark=course.pass_mark(module),
+        papers={form: qs for form, qs in papers.items() if qs},
     )
 
 

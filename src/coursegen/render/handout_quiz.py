@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,9 @@ from coursegen.model.quiz import (
     SingleChoice,
     TrueFalse,
 )
+from coursegen.quiz.answers import keyed_entry
+from coursegen.quiz.presentation import presentation_order
+from coursegen.quiz.scoring import match_choices
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -52,6 +54,8 @@ class WorksheetQuestion:
     """Left-hand items of a matching question, numbered on paper."""
     answer: tuple[str, ...] = ()
     """The answer key's lines (inline Markdown)."""
+    entry: str = ""
+    """What the grading grid records for a full-marks answer, as `coursegen grade` reads it."""
 
     @property
     def boxes(self) -> str:
@@ -71,15 +75,13 @@ class WorksheetQuestion:
 def worksheet_question(
     question: Any, number: int, module_id: str, shuffle: bool
 ) -> WorksheetQuestion:
-    """Lay out one question; the same question always gets the same letters (seeded by its id)."""
-    rng = random.Random(f"{module_id}:{question.id}")
+    """Lay out one question, lettered in its one presentation order (the slide's, the key's)."""
+    order = presentation_order(question, module_id, shuffle)
     kind = question.type
     common = {"number": number, "question": question, "kind": kind,
-              "instruction": INSTRUCTIONS[kind]}
+              "instruction": INSTRUCTIONS[kind], "entry": keyed_entry(question, order)}
     if isinstance(question, SingleChoice | MultipleResponse):
-        options = list(question.options)
-        if shuffle:
-            rng.shuffle(options)
+        options = [question.options[i] for i in order]
         choices = tuple(
             Choice(LETTERS[i], o.text, o.correct, o.feedback) for i, o in enumerate(options)
         )
@@ -97,20 +99,15 @@ def worksheet_question(
     if isinstance(question, Numeric):
         return WorksheetQuestion(**common, answer=(_numeric_answer(question),))
     if isinstance(question, Matching):
-        rights = [p.right for p in question.pairs] + list(question.distractors)
-        _shuffle_away_from_given(rights, rng)
-        choices = tuple(Choice(LETTERS[i], text) for i, text in enumerate(rights))
-        letter_of = {c.text: c.letter for c in choices}
-        answer = tuple(f"{n}. {p.left} → **{letter_of[p.right]}** ({p.right})"
+        rights = match_choices(question)
+        choices = tuple(Choice(LETTERS[k], rights[i]) for k, i in enumerate(order))
+        answer = tuple(f"{n}. {p.left} → **{LETTERS[order.index(n - 1)]}** ({p.right})"
                        for n, p in enumerate(question.pairs, start=1))
         return WorksheetQuestion(**common, choices=choices,
                                  prompts=tuple(p.left for p in question.pairs), answer=answer)
     if isinstance(question, Ordering):
-        items = list(question.items)
-        _shuffle_away_from_given(items, rng)
-        choices = tuple(Choice(LETTERS[i], text) for i, text in enumerate(items))
-        letter_of = {c.text: c.letter for c in choices}
-        answer = tuple(f"{n}. **{letter_of[item]}** {item}"
+        choices = tuple(Choice(LETTERS[k], question.items[i]) for k, i in enumerate(order))
+        answer = tuple(f"{n}. **{LETTERS[order.index(n - 1)]}** {item}"
                        for n, item in enumerate(question.items, start=1))
         return WorksheetQuestion(**common, choices=choices, answer=answer)
     raise TypeError(f"no worksheet layout for question type '{kind}'")
@@ -124,11 +121,3 @@ def _numeric_answer(question: Numeric) -> str:
             f"{question.tolerance:g}{unit}")
         text += f" (accepted within ± {spread})"
     return text
-
-
-def _shuffle_away_from_given(items: list[str], rng: random.Random) -> None:
-    """Shuffle in place, never leaving the given (correct) order: that would give it away."""
-    original = list(items)
-    rng.shuffle(items)
-    if items == original and len(set(items)) > 1:
-        items.append(items.pop(0))

@@ -13,15 +13,19 @@ from typing import Any
 from markupsafe import Markup
 
 from coursegen.model import Course, Module
+from coursegen.quiz.presentation import bank_order
 from coursegen.quiz.scoring import answer_key
 from coursegen.text import inline_html
 
 _TEXTS = ("stem", "scenario", "explanation")
 
 
-def question_payload(question: Any, bank_scoring: str = "partial") -> dict[str, Any]:
-    """One question as a JSON-ready dict: model fields plus `html` renderings of its texts."""
+def question_payload(question: Any, bank_scoring: str = "partial",
+                     order: tuple[int, ...] = ()) -> dict[str, Any]:
+    """One question as a JSON-ready dict: model fields plus `html` renderings of its texts,
+    and `order`, the presentation order its options or choices are shown in."""
     data = question.model_dump(mode="json", exclude={"cite", "tags"})
+    data["order"] = list(order)
     if data.get("type") == "multiple" and data.get("scoring") is None:
         data["scoring"] = bank_scoring
     html: dict[str, Any] = {key: str(inline_html(data[key])) for key in _TEXTS if data.get(key)}
@@ -43,8 +47,19 @@ def module_quiz(course: Course, module: Module) -> dict[str, Any]:
     return {
         "module": module.id,
         "pass_mark": course.pass_mark(module),
-        "questions": [question_payload(q, scoring) for q in bank.questions],
+        "questions": [question_payload(q, scoring, bank_order(bank, q, module.id))
+                      for q in bank.questions],
     }
+
+
+def check_payload(module: Module, question: Any) -> dict[str, Any]:
+    """A knowledge check as a one-question practice payload: the page says whether the
+    answer is correct and why, never a score against a pass mark."""
+    bank = module.bank
+    assert bank is not None
+    return {"module": module.id, "practice": True, "pass_mark": 100,
+            "questions": [question_payload(question, bank.settings.scoring,
+                                           bank_order(bank, question, module.id))]}
 
 
 def json_for_script(data: Any) -> Markup:

@@ -11,7 +11,11 @@ from coursegen.model.citing import short_citation
 from coursegen.model.source import parse_citation
 from coursegen.output import write_bytes, write_text
 from coursegen.render.options import RenderOptions
-from coursegen.render.quiz_payload import json_for_script, module_quiz, question_payload
+from coursegen.render.quiz_payload import (
+    check_payload,
+    json_for_script,
+    module_quiz,
+)
 from coursegen.render.visual_filters import visual_filters
 from coursegen.theme import find_template_file, render_template
 
@@ -60,16 +64,23 @@ def citation_links(course: Course, references: list[Reference], page: str) -> An
 def quiz_view(form_id: str, module_id: str | None, payload: dict[str, Any]) -> dict[str, Any]:
     """What the quiz form template needs: ids, the payload with answer choices, and its JSON."""
     for question in payload["questions"]:
-        # Choices are listed alphabetically so their order gives nothing away; each keeps
-        # its index in the bank's order, which is what a response refers to.
+        # Choices are listed in the question's one presentation order (as on the slide and
+        # on paper); each keeps its index in the bank's order, which a response refers to.
         if question["type"] == "matching":
             rights = [p["right"] for p in question["pairs"]] + list(question["distractors"])
-            question["choices"] = sorted(enumerate(rights), key=lambda c: c[1].casefold())
+            question["choices"] = [(i, rights[i]) for i in _shown(question, len(rights))]
         elif question["type"] == "ordering":
             items = question["items"]
-            question["choices"] = sorted(enumerate(items), key=lambda c: c[1].casefold())
+            question["choices"] = [(i, items[i]) for i in _shown(question, len(items))]
+        elif question["type"] in ("single", "multiple"):
+            question["shown"] = _shown(question, len(question["options"]))
     return {"form_id": form_id, "module": module_id, "payload": payload,
             "json": json_for_script(payload)}
+
+
+def _shown(question: dict[str, Any], size: int) -> list[int]:
+    order = question.get("order") or []
+    return list(order) if len(order) == size else list(range(size))
 
 
 @dataclass
@@ -101,9 +112,7 @@ class LessonContext:
         question = bank.question(question_id) if bank else None
         if question is None:
             return None
-        payload = {"module": self.module.id, "pass_mark": 100,
-                   "questions": [question_payload(question, bank.settings.scoring)]}
-        return quiz_view(f"check-{anchor}", None, payload)
+        return quiz_view(f"check-{anchor}", None, check_payload(self.module, question))
 
 
 def _site_name(src: str) -> str:

@@ -145,8 +145,16 @@
     var percent = max ? Math.round((earned / max) * 10000) / 100 : 0;
     var passed = percent >= quiz.pass_mark;
     var summary = form.querySelector(".result");
-    summary.textContent = "Score: " + percent + "% (" + Math.round(earned * 100) / 100 + " of " + max +
-      " points). " + (passed ? "Passed" : "Not yet passed") + " — the pass mark is " + quiz.pass_mark + "%.";
+    if (quiz.practice) {
+      /* A knowledge check is practice: say whether the answer is right (the feedback says
+       * why), never a score against a pass mark. */
+      var right = results.every(function (r) { return r.correct; });
+      var partly = !right && results.some(function (r) { return r.fraction > 0; });
+      summary.textContent = right ? "Correct." : partly ? "Partly correct." : "Not correct.";
+    } else {
+      summary.textContent = "Score: " + percent + "% (" + Math.round(earned * 100) / 100 + " of " + max +
+        " points). " + (passed ? "Passed" : "Not yet passed") + " — the pass mark is " + quiz.pass_mark + "%.";
+    }
     var outcome = { questions: results, earned: earned, max: max, percent: percent,
                     passed: passed, pass_mark: quiz.pass_mark, module: quiz.module };
     form.dispatchEvent(new CustomEvent("coursegen:scored", { detail: outcome, bubbles: true }));

@@ -1,0 +1,51 @@
+"""Printed tests: `handouts/<module>-pre-test.pdf` and `<module>-post-test.pdf`, on demand.
+
+A paper holds the form's questions (with the ids `coursegen grade` reads as column
+headers) and an empty grading grid; the trainer edition's key for the form is laid
+out from the same :class:`ModuleView`, so its numbers and letters match the paper.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coursegen.model import Course
+from coursegen.pdf import write_pdf
+from coursegen.render.handout import HandoutWriter
+from coursegen.render.handout_model import module_view
+from coursegen.render.options import RenderOptions
+from coursegen.render.visual_filters import visual_filters
+from coursegen.theme import render_template
+
+PAPER_TEMPLATE = "handout/paper.html"
+PAPER_LABELS = {"pre": "Pre-test", "post": "Post-test"}
+
+
+def paper_name(module_id: str, form: str) -> str:
+    """The file name of a printed test, e.g. `darknet-markets-post-test.pdf`."""
+    return f"{module_id}-{form}-test.pdf"
+
+
+def render_papers(course: Course, out_dir: Path, options: RenderOptions,
+                  forms: tuple[str, ...] = ("pre", "post")) -> list[Path]:
+    """Write the printed pre- and post-test of every selected module that has the form."""
+    writer = HandoutWriter(course, options)
+    folder = Path(out_dir) / "handouts"
+    written = []
+    for number, module in enumerate(course.modules, start=1):
+        if not options.selects(module.id):
+            continue
+        view = module_view(course, module, number)
+        for form in forms:
+            if form not in view.papers:
+                continue
+            context = writer.context(PAPER_TEMPLATE, [view], False)
+            label = PAPER_LABELS[form]
+            context.update(form=form, edition_label=label,
+                           title=f"{module.title} — {label}")
+            html = render_template(course.root, PAPER_TEMPLATE, jinja_filters=visual_filters(),
+                                   **context)
+            written.append(write_pdf(html, folder / paper_name(module.id, form),
+                                     f"{course.root.resolve().as_uri()}/",
+                                     stylesheets=[writer.stylesheet], cache=writer.images))
+    return written
