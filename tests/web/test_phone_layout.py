@@ -146,7 +146,7 @@ def _learner_pages(page, base: str, name: str) -> dict[str, int]:
     for number in range(1, total + 1):
         look(f"question {number}")
         if page.locator("fieldset.question select").count():
-            _keep(page, f"phone-web-matching-{number}.png")
+            _keep(page, f"web-{page.viewport_size['width']}-select-question-{number}.png")
         answer_current_question(page, number)
         choices = page.locator("fieldset.question .choice label")
         if choices.count():
