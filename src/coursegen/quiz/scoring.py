@@ -115,7 +115,9 @@ class Score:
         """A JSON-ready view (what the web runner sends and the vectors compare)."""
         data = asdict(self)
         data.update(earned=self.earned, correct=self.correct, cite=list(self.cite))
-        data["feedback"] = [asdict(f) for f in self.feedback]
+        # `typed` only tells a page how to show the choice; the shared vectors leave it out.
+        data["feedback"] = [{"choice": f.choice, "correct": f.correct, "text": f.text}
+                            for f in self.feedback]
         return data
 
 
