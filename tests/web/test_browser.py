@@ -21,6 +21,7 @@ from tests.web.setup import PASSWORD
 AXE = Path(__file__).resolve().parents[1] / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
     pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci in tests/js)"),
 ]
