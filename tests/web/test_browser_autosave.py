@@ -115,13 +115,29 @@ def test_the_countdown_sends_the_unsaved_answer_before_it_moves_on(served, brows
     engine = sa.create_engine(f"sqlite:///{db}")
     with engine.begin() as conn:  # the trainer's time limit is almost over
         conn.execute(attempts.update().where(attempts.c.uid == uid).values(
-            deadline=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=6)))
+            deadline=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=10)))
     engine.dispose()
     page.reload()
     context.set_offline(True)
     answer_current_question(page)
     page.locator(".save-status").filter(has_text="Not saved").wait_for(timeout=5000)
     context.set_offline(False)
-    page.wait_for_url(re.compile(r"/(review|result)$"), timeout=15000)  # result once time is up
+    page.wait_for_url(re.compile(r"/(review|result)$"), timeout=20000)  # result once time is up
     assert len(_answers_in_database(db, "Dana Runs Out", wait=0)) == 1
+    context.close()
+
+
+def test_typing_then_closing_the_tab_at_once_still_saves_the_words(served, browser):
+    base, db = served
+    context = browser.new_context(viewport=PHONE)
+    page = _start(context, base, "Emeka Types")
+    uid = page.url.rsplit("/", 2)[-2]
+    for number in range(1, 7):  # find the question that asks for typed words
+        page.goto(f"{base}/a/{uid}/{number}")
+        if page.locator("fieldset.question input[type=text]").count():
+            break
+    page.locator("fieldset.question input[type=text]").fill("42")
+    page.close()  # before the pause after typing that would have sent it
+    answers = list(_answers_in_database(db, "Emeka Types").values())
+    assert len(answers) == 1 and str(answers[0]).startswith("42")  # "42", or 42.0 if numeric
     context.close()
