@@ -64,8 +64,7 @@
           }
         });
       }).catch(function () {
-        tell("Not saved: the server cannot be reached (are you offline?). " +
-             "Your answer is sent again when you continue.", "failed");
+        tell("Not saved: the server cannot be reached (offline?).", "failed");
       });
     };
     var later = function () { window.clearTimeout(pending); pending = window.setTimeout(save, 600); };
