@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,30 @@ def test_grade_needs_the_form_to_store_paper_attempts(tmp_path):
                  str(tmp_path / "a.db"))
     assert result.exit_code == 2
     assert "add --form pre or --form post" in result.stderr
+
+
+def test_results_fit_an_80_column_terminal_with_every_result_whole(tmp_path):
+    db = str(tmp_path / "attempts.db")
+    store = AttemptStore(database_url(db))
+    for learner, module, percent in (
+            ("Nadia Okafor-Whitfield", "handling-digital-evidence-at-the-scene", 100.0),
+            ("Sgt. Tomás Reyes (Cybercrime Unit)", "chain-of-custody-and-documentation", 40.0),
+            ("Ana", "getting-started", None)):
+        attempt = store.start(NewAttempt(
+            learner=learner, course_id="c", course_title="Handling digital evidence",
+            organisation="Police Academy", module=module, module_title="A module",
+            bank_version="v", seed=1, form="exam", practice=False, paper={"questions": []},
+            pass_mark=70.0))
+        if percent is not None:
+            store.finish(attempt.id, percent / 100 * 6, 6.0, percent, percent >= 70)
+    store.close()
+    shown = subprocess.run([sys.executable, "-m", "coursegen", "results", "--db", db],
+                           capture_output=True, text=True, check=True,
+                           env={**os.environ, "COLUMNS": "80", "TERM": "dumb"}).stdout
+    lines = shown.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    header = next(line for line in lines if "Learner" in line)
+    assert header.split() == ["ID", "Learner", "Module", "Kind", "Started", "Score", "Result"]
+    results = [line[header.index("Result"):].strip() for line in lines
+               if line[:5].strip().isdigit()]
+    assert results == ["passed", "not passed", "in progress"]

@@ -15,17 +15,13 @@ from pathlib import Path
 import pytest
 
 from coursegen.scaffold import create_course
-from tests.web.serving import free_port, serving
+from tests.web.served import CHROMIUM, PHONE, answer_current_question, chromium, serve
 from tests.web.setup import PASSWORD
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).resolve().parents[1] / "js" / "node_modules" / "axe-core" / "axe.min.js"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
-PHONE = {"width": 390, "height": 844}
 
 pytestmark = [
-    pytest.mark.slow,  # drives Chromium
+    pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed"),
     pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci in tests/js)"),
 ]
@@ -36,23 +32,15 @@ def server(tmp_path_factory):
     """`coursegen serve` on a free loopback port, over the starter course and a new database."""
     folder = tmp_path_factory.mktemp("serve")
     create_course(folder / "course")
-    port = free_port()
-    env = {**os.environ, "COURSEGEN_TRAINER_PASSWORD": PASSWORD}
-    with serving([str(folder / "course"), "--port", str(port),
-                  "--db", str(folder / "attempts.sqlite3")], env,
-                 f"http://127.0.0.1:{port}") as base:
+    with serve(folder / "course", folder / "attempts.sqlite3") as base:
         yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
     """Headless Chromium from Debian (no browser download)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _shot(page, tmp_path: Path, name: str) -> None:
@@ -70,22 +58,6 @@ def _axe_violations(page) -> list[dict]:
             for v in result["violations"]]
 
 
-def _answer_current_question(page, position: int) -> None:
-    """Fill in whatever the question asks, as a learner would (not necessarily right)."""
-    question = page.locator("fieldset.question")
-    radios = question.locator("input[type=radio], input[type=checkbox]")
-    if radios.count():
-        radios.nth(0).check()
-        return
-    text = question.locator("input[type=text]")
-    if text.count():
-        text.fill("16")
-        return
-    selects = question.locator("select")
-    for k in range(selects.count()):
-        selects.nth(k).select_option(index=k + 1)  # a different item for each position
-
-
 def test_a_learner_takes_the_quiz_reloads_resumes_and_submits(server, browser, tmp_path):
     context = browser.new_context(viewport=PHONE, bypass_csp=False)
     page = context.new_page()
@@ -97,7 +69,7 @@ def test_a_learner_takes_the_quiz_reloads_resumes_and_submits(server, browser, t
     assert page.get_by_text("Question 1 of 6").is_visible()
     _shot(page, tmp_path, "phone-question.png")
     for position in range(1, 4):
-        _answer_current_question(page, position)
+        answer_current_question(page, position)
         page.get_by_role("button", name="Next question").click()
     assert page.get_by_text("Question 4 of 6 · 3 answered").is_visible()
     page.reload()
@@ -108,7 +80,7 @@ def test_a_learner_takes_the_quiz_reloads_resumes_and_submits(server, browser, t
     page.get_by_role("link", name="Resume your attempt").click()
     assert page.get_by_text("Question 4 of 6").is_visible()
     for position in range(4, 7):
-        _answer_current_question(page, position)
+        answer_current_question(page, position)
         name = "Next question" if position < 6 else "Review and submit"
         page.get_by_role("button", name=name).click()
     assert page.get_by_text("you have answered 6 of 6 questions").is_visible()
@@ -128,7 +100,7 @@ def _take_whole_quiz(browser, server: str, name: str) -> None:
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Start the quiz").click()
     for position in range(1, 7):
-        _answer_current_question(page, position)
+        answer_current_question(page, position)
         label = "Next question" if position < 6 else "Review and submit"
         page.get_by_role("button", name=label).click()
     page.get_by_role("button", name="Submit my answers").click()

@@ -30,26 +30,31 @@ def attempts_csv(records: list[AttemptRecord]) -> str:
 def attempts_table(records: list[AttemptRecord]) -> Table:
     """Attempts as a terminal table that fits 80 columns."""
     table = Table(title=f"{len(records)} attempt{'s' * (len(records) != 1)}",
-                  title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1))
-    for name, justify in (("ID", "right"), ("Learner", "left"), ("Module", "left"),
-                          ("Kind", "left"), ("Started", "left"), ("Score", "right"),
-                          ("Result", "left")):
-        # Learner and module names may wrap; the short facts stay on one line.
+                  title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1),
+                  collapse_padding=True, show_edge=False)
+    rows = [_row(record) for record in records]
+    names = ("ID", "Learner", "Module", "Kind", "Started", "Score", "Result")
+    for index, name in enumerate(names):
+        # Learner and module names wrap; the short facts keep their whole width, so a
+        # narrow terminal never cuts "not passed" down to "n".
         wraps = name in {"Learner", "Module"}
-        longest = max((len(r.learner if name == "Learner" else r.module) for r in records),
-                      default=0) if wraps else None
-        table.add_column(name, justify=justify, no_wrap=not wraps, overflow="fold",
-                         min_width=max(7, min(longest, 16)) if wraps else None)
-    for record in records:
-        kind = ("practice" if record.practice else record.form) + ("*" * record.timed_out)
-        score = f"{record.percent:.0f} %" if record.percent is not None else ""
-        table.add_row(str(record.id), record.learner, record.module, kind,
-                      record.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), score,
-                      _outcome(record))
+        widest = max((len(row[index]) for row in rows), default=0)
+        table.add_column(name, justify="right" if name in {"ID", "Score"} else "left",
+                         no_wrap=not wraps, overflow="fold",
+                         min_width=min(max(7, widest), 12) if wraps else max(len(name), widest))
+    for row in rows:
+        table.add_row(*row)
     if any(record.timed_out for record in records):
         table.caption = "* ended by the time limit"
         table.caption_justify = "left"
     return table
+
+
+def _row(record: AttemptRecord) -> tuple[str, ...]:
+    kind = ("practice" if record.practice else record.form) + ("*" * record.timed_out)
+    score = f"{record.percent:.0f} %" if record.percent is not None else ""
+    return (str(record.id), record.learner, record.module, kind,
+            record.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), score, _outcome(record))
 
 
 def _outcome(record: AttemptRecord) -> str:

@@ -83,6 +83,8 @@ class Feedback:
     choice: str
     correct: bool
     text: str | None = None
+    typed: bool = False
+    """True when `choice` is the learner's own words: shown exactly as typed, never as Markdown."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,9 @@ class Score:
         """A JSON-ready view (what the web runner sends and the vectors compare)."""
         data = asdict(self)
         data.update(earned=self.earned, correct=self.correct, cite=list(self.cite))
-        data["feedback"] = [asdict(f) for f in self.feedback]
+        # `typed` only tells a page how to show the choice; the shared vectors leave it out.
+        data["feedback"] = [{"choice": f.choice, "correct": f.correct, "text": f.text}
+                            for f in self.feedback]
         return data
 
 
@@ -265,7 +269,8 @@ def _short_answer(question: ShortAnswer, response: Any, _rule: Scoring):
         if _accepts(question, answer, typed) and (best is None or answer.fraction > best.fraction):
             best = answer
     fraction = best.fraction / 100 if best else 0.0
-    return fraction, True, [Feedback(typed, fraction >= FULL, best.feedback if best else None)]
+    return fraction, True, [Feedback(typed, fraction >= FULL, best.feedback if best else None,
+                                      typed=True)]
 
 
 def _accepts(question: ShortAnswer, answer: Any, typed: str) -> bool:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from coursegen.model import Course, Module
 from coursegen.model.citing import full_citation
 from coursegen.quiz.engine import AttemptResult, Score
+from coursegen.quiz.scoring import Feedback
+from coursegen.text import inline_html
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class FeedbackView:
     correct: bool
     earned: str
     points: str
-    answer: str
+    answer: Markup
     notes: tuple[str, ...]
     key: str
     explanation: str
@@ -58,11 +62,16 @@ def feedback_view(course: Course, item: Score) -> FeedbackView:
     return FeedbackView(
         verdict=verdict, verdict_text=text, correct=item.correct,
         earned=number(item.earned), points=number(item.points),
-        answer="; ".join(f.choice for f in item.feedback),
+        answer=Markup("; ").join(_answer_html(f) for f in item.feedback),
         notes=tuple(f.text for f in item.feedback if f.text),
         key=item.key, explanation=item.explanation,
         sources=tuple(full_citation(course, c) for c in item.cite),
     )
+
+
+def _answer_html(feedback: Feedback) -> Markup:
+    # The author's options may use Markdown; what a learner typed is shown exactly as typed.
+    return escape(feedback.choice) if feedback.typed else inline_html(feedback.choice)
 
 
 def objective_views(module: Module, result: AttemptResult) -> list[ObjectiveView]:

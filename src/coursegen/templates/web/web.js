@@ -8,7 +8,95 @@
     return field ? field.value : "";
   }
 
-  // Countdown: the server enforces the limit; this only shows it and moves on at zero.
+  // Background save: each change is sent at once, so nothing is lost if the tab closes.
+  // Saves use keepalive so a request already under way survives the page going away.
+  var quiz = document.querySelector("form.quiz[data-autosave=on]");
+  var flushThen = function (go) { go(); };
+  if (quiz && window.fetch && window.FormData && window.URLSearchParams) {
+    // getAttribute: the form holds a button named "action", which shadows quiz.action.
+    var target = quiz.getAttribute("action");
+    var status = quiz.querySelector(".save-status");
+    var saved = new URLSearchParams(new FormData(quiz)).toString();
+    var pending = null;
+    var body = function () {
+      var data = new FormData(quiz);
+      data.set("action", "autosave");
+      return new URLSearchParams(data);
+    };
+    var current = function () { return new URLSearchParams(new FormData(quiz)).toString(); };
+    var tell = function (text, kind) {
+      status.textContent = text;
+      status.setAttribute("data-state", kind);
+    };
+    var reason = function (response, answer) {
+      if (answer && answer.error) { return answer.error; }
+      if (answer && answer.errors) {
+        for (var field in answer.errors) { return answer.errors[field]; }
+      }
+      if (response.status === 403) { return "the page has expired; reload it and answer again"; }
+      return "the server answered " + response.status + " " + (response.statusText || "");
+    };
+    var showAnswered = function (count) {
+      var text = document.getElementById("progress-text");
+      var bar = document.querySelector(".quiz-head progress");
+      if (typeof count !== "number" || !text) { return; }
+      text.textContent = text.textContent.replace(/\d+ (of \d+ )?answered/, function (found, total) {
+        return count + " " + (total || "") + "answered";
+      });
+      if (bar) { bar.value = count; }
+    };
+    var save = function () {
+      window.clearTimeout(pending);
+      var sent = current();
+      tell("Saving…", "saving");
+      return fetch(target, {
+        method: "POST", body: body(), credentials: "same-origin", keepalive: true,
+        headers: { "X-Autosave": "1", "X-CSRF-Token": csrfOf(quiz) }
+      }).then(function (response) {
+        if (response.status === 409) { window.location.reload(); return; }
+        return response.json().catch(function () { return null; }).then(function (answer) {
+          if (response.ok && answer && answer.saved) {
+            saved = sent;
+            showAnswered(answer.answered);
+            if (current() === sent) { tell("Saved.", "saved"); }
+          } else {
+            tell("Not saved: " + reason(response, answer) + ".", "failed");
+          }
+        });
+      }).catch(function () {
+        tell("Not saved: the server cannot be reached (offline?).", "failed");
+      });
+    };
+    var later = function () { window.clearTimeout(pending); pending = window.setTimeout(save, 600); };
+    quiz.addEventListener("change", save);
+    quiz.addEventListener("input", function (event) {
+      if (event.target.type === "text") { tell("Not saved yet…", "typing"); later(); }
+    });
+    // Before leaving by a link or the countdown: send what is unsaved, then go.
+    flushThen = function (go) {
+      if (current() === saved) { go(); return; }
+      var done = false;
+      var once = function () { if (!done) { done = true; go(); } };
+      save().then(once, once);
+      window.setTimeout(once, 3000);
+    };
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[href]") : null;
+      if (!link || link.origin !== window.location.origin || link.hash && link.pathname === window.location.pathname ||
+          event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0 || current() === saved) { return; }
+      event.preventDefault();
+      flushThen(function () { window.location.href = link.href; });
+    });
+    // Closing the tab or leaving otherwise: a beacon is delivered after the page is gone.
+    window.addEventListener("pagehide", function () {
+      if (current() === saved) { return; }
+      if (navigator.sendBeacon && navigator.sendBeacon(target, body())) { saved = current(); return; }
+      save();
+    });
+  }
+
+  // Countdown: the server enforces the limit; this only shows it and moves on at zero,
+  // after sending any answer not saved yet.
   var timer = document.getElementById("timer");
   if (timer) {
     var left = parseInt(timer.getAttribute("data-seconds-left"), 10);
@@ -19,40 +107,12 @@
       value.textContent = Math.floor(s / 60) + " min " + String(s % 60).padStart(2, "0") + " s";
       if (s <= 60) { timer.classList.add("low"); }
       if (s === 0) {
-        window.location.href = timer.getAttribute("data-expire-url");
+        flushThen(function () { window.location.href = timer.getAttribute("data-expire-url"); });
         return;
       }
       window.setTimeout(tick, 1000);
     };
     tick();
-  }
-
-  // Background save: each change is sent at once, so nothing is lost if the tab closes.
-  var quiz = document.querySelector("form.quiz[data-autosave=on]");
-  if (quiz && window.fetch && window.FormData) {
-    var status = quiz.querySelector(".save-status");
-    var pending = null;
-    var save = function () {
-      var data = new FormData(quiz);
-      data.set("action", "autosave");
-      status.textContent = "Saving…";
-      fetch(quiz.action, {
-        method: "POST", body: new URLSearchParams(data), credentials: "same-origin",
-        headers: { "X-Autosave": "1", "X-CSRF-Token": csrfOf(quiz) }
-      }).then(function (response) {
-        if (response.status === 409) { window.location.reload(); return null; }
-        return response.json().then(function (body) {
-          status.textContent = body.saved ? "Answer saved." : (body.error || "Not saved: check your answer.");
-        });
-      }).catch(function () {
-        status.textContent = "Not saved yet: you seem to be offline. Your answer is sent when you continue.";
-      });
-    };
-    var later = function () { window.clearTimeout(pending); pending = window.setTimeout(save, 600); };
-    quiz.addEventListener("change", save);
-    quiz.addEventListener("input", function (event) {
-      if (event.target.type === "text") { later(); }
-    });
   }
 
   // Move focus to feedback or errors so screen-reader users hear them first.
