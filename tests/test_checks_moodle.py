@@ -31,7 +31,7 @@ def test_written_and_derived_fractions_off_moodles_list_are_located_errors(tmp_p
     create_course(root)
     bank = root / "quizzes" / "getting-started.yaml"
     bank.write_text(bank.read_text() + OFF_THE_LIST)
-    course, diagnostics = read_course(root)
+    course, _ = read_course(root)
     found = [str(d).split(" (Moodle accepts")[0] for d in check_course(course)
              if d.code == "moodle-fraction"]
     assert found == [

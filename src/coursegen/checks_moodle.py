@@ -12,7 +12,14 @@ from collections.abc import Iterator
 from coursegen.errors import Diagnostic
 from coursegen.export.gift import percent
 from coursegen.located import diagnostic_at
-from coursegen.model.quiz import MultipleResponse, QuestionBank, ShortAnswer, SingleChoice
+from coursegen.model.quiz import (
+    AcceptedAnswer,
+    MultipleResponse,
+    Option,
+    QuestionBank,
+    ShortAnswer,
+    SingleChoice,
+)
 from coursegen.quiz.scoring import option_fractions
 
 _POSITIVE = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20,
@@ -49,24 +56,24 @@ def moodle_fraction_rules(bank: QuestionBank) -> Iterator[Diagnostic]:
         if isinstance(question, SingleChoice | MultipleResponse):
             yield from _option_rules(question)
         elif isinstance(question, ShortAnswer):
-            for answer in question.answers:
-                if not moodle_accepts(answer.fraction):
-                    yield diagnostic_at(answer, "fraction", f"fraction {percent(answer.fraction)} is not a "
-                                        f"Moodle grade: {_advice(answer.fraction)}",
-                                        "moodle-fraction")
+            yield from (_refused(a) for a in question.answers if not moodle_accepts(a.fraction))
+
+
+def _refused(node: Option | AcceptedAnswer) -> Diagnostic:
+    message = f"fraction {percent(node.fraction)} is not a Moodle grade: {_advice(node.fraction)}"
+    return diagnostic_at(node, "fraction", message, "moodle-fraction")
 
 
 def _option_rules(question: SingleChoice | MultipleResponse) -> Iterator[Diagnostic]:
     written = [o for o in question.options if o.fraction is not None]
-    for option in written:
-        if not moodle_accepts(option.fraction):
-            yield diagnostic_at(option, "fraction", f"fraction {percent(option.fraction)} is not a "
-                                f"Moodle grade: {_advice(option.fraction)}", "moodle-fraction")
-    if any(not moodle_accepts(o.fraction) for o in written):
+    refused = [o for o in written if not moodle_accepts(o.fraction)]
+    yield from (_refused(o) for o in refused)
+    if refused:
         return  # the derived shares follow from the written ones: fix those first
     derived = {round(f, 5) for o, f in zip(question.options, option_fractions(question),
                                            strict=True) if o.fraction is None}
     for fraction in sorted(f for f in derived if not moodle_accepts(f)):
+        advice = _advice(fraction, "give them fractions such as")
         yield diagnostic_at(question, "options", f"the options without a fraction get "
-                            f"{percent(fraction)} each, which is not a Moodle grade: "
-                            f"{_advice(fraction, 'give them fractions such as')}", "moodle-fraction")
+                            f"{percent(fraction)} each, which is not a Moodle grade: {advice}",
+                            "moodle-fraction")
