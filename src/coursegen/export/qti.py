@@ -11,6 +11,7 @@ from typing import Any
 from coursegen.errors import Diagnostic
 from coursegen.export.warnings import cannot_express
 from coursegen.export.xml_text import xml_document
+from coursegen.export.zip_entries import stamp
 from coursegen.model import Course, Module
 from coursegen.quiz.scoring import match_choices, option_fractions
 from coursegen.text import inline_html
@@ -299,14 +300,7 @@ def export_qti(course: Course, module: Module) -> tuple[bytes, list[Diagnostic]]
             if item is None:
                 continue
             href = f"items/{identifier(q.id)}.xml"
-            package.writestr(_stamp(href), xml_document(item, QTI))
+            package.writestr(stamp(href), xml_document(item, QTI))
             entries.append((identifier(q.id), href))
-        package.writestr(_stamp("imsmanifest.xml"), _manifest(course, module, entries))
+        package.writestr(stamp("imsmanifest.xml"), _manifest(course, module, entries))
     return buffer.getvalue(), warnings
-
-
-def _stamp(name: str) -> zipfile.ZipInfo:
-    """A zip entry with a fixed date, so the same course gives byte-identical packages."""
-    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
