@@ -9,6 +9,8 @@ import zipfile
 from typing import Any
 
 from coursegen.errors import Diagnostic
+from coursegen.export.qti_feedback import OUTCOME as FEEDBACK_OUTCOME
+from coursegen.export.qti_feedback import answer_feedback, declare_and_process
 from coursegen.export.warnings import cannot_express
 from coursegen.export.xml_text import xml_document
 from coursegen.export.zip_entries import stamp
@@ -120,6 +122,7 @@ def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic]) -> ET
     # FEEDBACK is set once a response is processed, so the explanation shows after any answer.
     _el(item, "outcomeDeclaration",
         {"identifier": "FEEDBACK", "cardinality": "single", "baseType": "identifier"})
+    declare_and_process(item, rp, q, _el)
     if q.scenario:
         _rich(body, "p", q.scenario)
     item.append(body)
@@ -127,6 +130,9 @@ def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic]) -> ET
     item.append(rp)
     _rich(item, "modalFeedback", q.explanation, {
         "outcomeIdentifier": "FEEDBACK", "showHide": "show", "identifier": "EXPLANATION"})
+    for ident, text in answer_feedback(q):
+        _rich(item, "modalFeedback", text,
+              {"outcomeIdentifier": FEEDBACK_OUTCOME, "showHide": "show", "identifier": ident})
     return item
 
 
