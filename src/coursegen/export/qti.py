@@ -11,6 +11,8 @@ from typing import Any
 from coursegen.errors import Diagnostic
 from coursegen.export.qti_feedback import OUTCOME as FEEDBACK_OUTCOME
 from coursegen.export.qti_feedback import answer_feedback, declare_and_process
+from coursegen.export.qti_xml import FORMAT, QTI, SCHEMA_LOCATION, XSI, qti_value
+from coursegen.export.qti_xml import qti_element as _el
 from coursegen.export.warnings import cannot_express
 from coursegen.export.xml_text import xml_document
 from coursegen.export.zip_entries import stamp
@@ -18,14 +20,8 @@ from coursegen.model import Course, Module
 from coursegen.quiz.scoring import match_choices, option_fractions
 from coursegen.text import inline_html
 
-FORMAT = "QTI 2.1"
-QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd"
-
-ET.register_namespace("xsi", XSI)
 
 
 def identifier(text: str) -> str:
@@ -38,15 +34,6 @@ def _q(tag: str) -> str:
     return f"{{{QTI}}}{tag}"
 
 
-def _el(parent: ET.Element | None, tag: str, attrs: dict[str, str] | None = None,
-        text: str | None = None) -> ET.Element:
-    element = ET.Element(_q(tag), attrs or {}) if parent is None else \
-        ET.SubElement(parent, _q(tag), attrs or {})
-    if text is not None:
-        element.text = text
-    return element
-
-
 def _rich(parent: ET.Element, tag: str, markdown: str, attrs: dict[str, str] | None = None) -> None:
     """Append `<tag>` holding the inline Markdown rendered as QTI's XHTML subset."""
     fragment = ET.fromstring(f'<{tag} xmlns="{QTI}">{inline_html(markdown)}</{tag}>')
@@ -54,16 +41,11 @@ def _rich(parent: ET.Element, tag: str, markdown: str, attrs: dict[str, str] | N
     parent.append(fragment)
 
 
-def _value(x: float) -> str:
-    # Shortest round-trip form: shares like 1/3 must add back up to exactly the full points.
-    return repr(float(x)).removesuffix(".0")
-
-
 def _declare_score(item: ET.Element, points: float) -> None:
     for name, default in (("SCORE", 0.0), ("MAXSCORE", points)):
         outcome = _el(item, "outcomeDeclaration",
                       {"identifier": name, "cardinality": "single", "baseType": "float"})
-        _el(_el(outcome, "defaultValue"), "value", text=_value(default))
+        _el(_el(outcome, "defaultValue"), "value", text=qti_value(default))
 
 
 def _set(parent: ET.Element, outcome: str) -> ET.Element:
@@ -86,7 +68,7 @@ def _match_correct(rp: ET.Element, points: float) -> None:
     match = _el(when, "match")
     _el(match, "variable", {"identifier": "RESPONSE"})
     _el(match, "correct", {"identifier": "RESPONSE"})
-    _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, _value(points))
+    _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, qti_value(points))
     _el(_set(_el(condition, "responseElse"), "SCORE"), "baseValue", {"baseType": "float"}, "0")
 
 
@@ -100,9 +82,9 @@ def _response(item: ET.Element, cardinality: str, base: str, correct: list[str],
         _el(values, "value", text=value)
     if mapping is not None:
         table = _el(declaration, "mapping", {
-            "lowerBound": "0", "upperBound": _value(points), "defaultValue": "0"})
+            "lowerBound": "0", "upperBound": qti_value(points), "defaultValue": "0"})
         for key, mapped in mapping.items():
-            attrs = {"mapKey": key, "mappedValue": _value(mapped)}
+            attrs = {"mapKey": key, "mappedValue": qti_value(mapped)}
             if base == "string":
                 attrs["caseSensitive"] = "true" if case_sensitive else "false"
             _el(table, "mapEntry", attrs)
@@ -112,7 +94,7 @@ def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic]) -> ET
     """One question as a QTI 2.1 assessmentItem, or None (with a warning) if QTI cannot hold it."""
     item = _el(None, "assessmentItem", {
         "identifier": identifier(q.id), "title": q.id, "adaptive": "false",
-        "timeDependent": "false", f"{{{XSI}}}schemaLocation": f"{QTI} {QTI_XSD}"})
+        "timeDependent": "false", **SCHEMA_LOCATION})
     builder = _BUILDERS[q.type]
     body = ET.Element(_q("itemBody"))
     rp = ET.Element(_q("responseProcessing"))
@@ -122,7 +104,7 @@ def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic]) -> ET
     # FEEDBACK is set once a response is processed, so the explanation shows after any answer.
     _el(item, "outcomeDeclaration",
         {"identifier": "FEEDBACK", "cardinality": "single", "baseType": "identifier"})
-    declare_and_process(item, rp, q, _el)
+    declare_and_process(item, rp, q)
     if q.scenario:
         _rich(body, "p", q.scenario)
     item.append(body)
@@ -201,19 +183,19 @@ def _short_answer(item, body, rp, q, _scoring, warnings) -> bool:
 
 
 def _numeric(item, body, rp, q, _scoring, _warnings) -> bool:
-    _response(item, "single", "float", [_value(q.answer)])
+    _response(item, "single", "float", [qti_value(q.answer)])
     relative = q.tolerance_mode == "relative"
     tolerance = q.tolerance * 100 if relative else q.tolerance  # QTI's relative mode is percent
     condition = _el(rp, "responseCondition")
     when = _el(condition, "responseIf")
     equal = _el(when, "equal", {"toleranceMode": "relative" if relative else "absolute",
-                                "tolerance": f"{_value(tolerance)} {_value(tolerance)}"})
+                                "tolerance": f"{qti_value(tolerance)} {qti_value(tolerance)}"})
     if not q.tolerance:
         equal.attrib.update(toleranceMode="exact")
         del equal.attrib["tolerance"]
     _el(equal, "variable", {"identifier": "RESPONSE"})
     _el(equal, "correct", {"identifier": "RESPONSE"})
-    _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, _value(q.points))
+    _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, qti_value(q.points))
     _text_entry(body, q)
     if q.unit:
         body[-1].append(ET.Element(_q("span")))
@@ -258,7 +240,7 @@ def _ordering(item, body, rp, q, _scoring, _warnings) -> bool:
             _el(match, "baseValue", {"baseType": "identifier"}, ident)
             total = _el(_set(when, "SCORE"), "sum")
             _el(total, "variable", {"identifier": "SCORE"})
-            _el(total, "baseValue", {"baseType": "float"}, _value(share))
+            _el(total, "baseValue", {"baseType": "float"}, qti_value(share))
     interaction = _el(body, "orderInteraction",
                       {"responseIdentifier": "RESPONSE", "shuffle": "true"})
     _rich(interaction, "prompt", q.stem)

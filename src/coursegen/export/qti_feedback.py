@@ -9,6 +9,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from coursegen.export.qti_xml import qti_element as el
+
 OUTCOME = "ANSWER_FEEDBACK"
 
 
@@ -26,11 +28,8 @@ def answer_feedback(q: Any) -> list[tuple[str, str]]:
     return []
 
 
-def declare_and_process(item: ET.Element, rp: ET.Element, q: Any, el: Any) -> bool:
-    """Declare ANSWER_FEEDBACK on `item` and set it in `rp`; False when there is no feedback.
-
-    `el(parent, tag, attrs, text)` makes a QTI element (the item builder's own maker).
-    """
+def declare_and_process(item: ET.Element, rp: ET.Element, q: Any) -> bool:
+    """Declare ANSWER_FEEDBACK on `item` and set it in `rp`; False when there is no feedback."""
     if not answer_feedback(q):
         return False
     multiple = q.type == "multiple"
