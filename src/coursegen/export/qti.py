@@ -11,6 +11,7 @@ from typing import Any
 from coursegen.errors import Diagnostic
 from coursegen.export.qti_feedback import OUTCOME as FEEDBACK_OUTCOME
 from coursegen.export.qti_feedback import answer_feedback, declare_and_process
+from coursegen.export.qti_test import FORMS, assessment_test, bank_warnings, form_href, form_items
 from coursegen.export.qti_xml import FORMAT, QTI, SCHEMA_LOCATION, XSI, qti_value
 from coursegen.export.qti_xml import qti_element as _el
 from coursegen.export.warnings import cannot_express
@@ -260,7 +261,8 @@ _BUILDERS = {
 }
 
 
-def _manifest(course: Course, module: Module, items: list[tuple[str, str]]) -> str:
+def _manifest(course: Course, module: Module, items: list[tuple[str, str]],
+              tests: list[tuple[str, list[str]]]) -> str:
     manifest = ET.Element(f"{{{CP}}}manifest", {
         "identifier": identifier(f"MANIFEST-{course.info.id}-{module.id}"),
         f"{{{XSI}}}schemaLocation": f"{CP} {CP_XSD}"})
@@ -269,6 +271,13 @@ def _manifest(course: Course, module: Module, items: list[tuple[str, str]]) -> s
     ET.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.0.0"
     ET.SubElement(manifest, f"{{{CP}}}organizations")
     resources = ET.SubElement(manifest, f"{{{CP}}}resources")
+    for href, item_ids in tests:
+        resource = ET.SubElement(resources, f"{{{CP}}}resource", {
+            "identifier": f"RES-{href.removesuffix('.xml')}", "type": "imsqti_test_xmlv2p1",
+            "href": href})
+        ET.SubElement(resource, f"{{{CP}}}file", {"href": href})
+        for ident in item_ids:
+            ET.SubElement(resource, f"{{{CP}}}dependency", {"identifierref": f"RES-{ident}"})
     for ident, href in items:
         resource = ET.SubElement(resources, f"{{{CP}}}resource", {
             "identifier": f"RES-{ident}", "type": "imsqti_item_xmlv2p1", "href": href})
@@ -277,10 +286,12 @@ def _manifest(course: Course, module: Module, items: list[tuple[str, str]]) -> s
 
 
 def export_qti(course: Course, module: Module) -> tuple[bytes, list[Diagnostic]]:
-    """The module's bank as a QTI 2.1 content package (zip bytes), with warnings."""
+    """The module's bank as a QTI 2.1 content package (zip bytes): an item per question and an
+    assessmentTest for the quiz and for each fixed form, with warnings for what QTI cannot say."""
     warnings: list[Diagnostic] = []
     bank = module.bank
-    entries: list[tuple[str, str]] = []
+    entries: dict[str, tuple[str, str]] = {}  # question id -> (item identifier, href)
+    tests: list[tuple[str, list[str]]] = []
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for q in bank.questions if bank else ():
@@ -289,6 +300,16 @@ def export_qti(course: Course, module: Module) -> tuple[bytes, list[Diagnostic]]
                 continue
             href = f"items/{identifier(q.id)}.xml"
             package.writestr(stamp(href), xml_document(item, QTI))
-            entries.append((identifier(q.id), href))
-        package.writestr(stamp("imsmanifest.xml"), _manifest(course, module, entries))
+            entries[q.id] = (identifier(q.id), href)
+        for form in FORMS if entries else ():
+            refs = [entries[i] for i in form_items(module, form, entries)]
+            if not refs:
+                continue
+            test = assessment_test(course, module, form, refs)
+            package.writestr(stamp(form_href(form)), xml_document(test, QTI))
+            tests.append((form_href(form), [ident for ident, _ in refs]))
+        package.writestr(stamp("imsmanifest.xml"),
+                         _manifest(course, module, list(entries.values()), tests))
+    if bank:
+        warnings += bank_warnings(module)
     return buffer.getvalue(), warnings
