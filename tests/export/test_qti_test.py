@@ -50,6 +50,22 @@ def passes(test: etree._Element, score: float, maxscore: float) -> bool:
     return value(setting[0])
 
 
+def _shuffles(package: bytes) -> dict[str, str]:
+    """Each item's interaction `shuffle` attribute, by question id."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        items = {n.removeprefix("items/").removesuffix(".xml"): etree.fromstring(archive.read(n))
+                 for n in archive.namelist() if n.startswith("items/")}
+    return {name: next(e.get("shuffle") for e in item.iter() if e.get("shuffle"))
+            for name, item in items.items() if any(e.get("shuffle") for e in item.iter())}
+
+
+def test_choices_shuffle_as_the_quiz_engine_shuffles_them(lms) -> None:
+    folder, _ = lms
+    assert _shuffles((folder / "getting-started-qti21.zip").read_bytes()) == {
+        "dual-use": "true", "benefits": "true", "admissible": "false",
+        "record-match": "true", "safeguard-order": "true"}
+
+
 @pytest.fixture(scope="module")
 def tests(lms) -> dict[str, etree._Element]:
     """The starter module's tests: draw 6 of 7, shuffled, 10 minutes, pass mark 70."""
@@ -90,7 +106,8 @@ def test_an_unshuffled_untimed_bank_with_the_course_pass_mark(tmp_path) -> None:
     create_course(root)
     bank = root / "quizzes" / "getting-started.yaml"
     bank.write_text(bank.read_text().replace(
-        "  pass_mark: 70\n  draw: 6\n", "  shuffle: false\n  attempts: 2\n").replace(
+        "  pass_mark: 70\n  draw: 6\n",
+        "  shuffle: false\n  shuffle_options: false\n  attempts: 2\n").replace(
         "  time_limit: 10\n", ""))
     info = root / "course.yaml"
     info.write_text(info.read_text().replace("pass_mark: 70", "pass_mark: 80"))
@@ -100,6 +117,9 @@ def test_an_unshuffled_untimed_bank_with_the_course_pass_mark(tmp_path) -> None:
     assert exam.find(f".//{Q}ordering") is None and exam.find(f".//{Q}selection") is None
     assert exam.find(f"{Q}timeLimits") is None
     assert passes(exam, 5.6, 7) and not passes(exam, 5.59, 7)  # the course's 80 %
+    assert _shuffles(package) == {
+        "dual-use": "false", "benefits": "false", "admissible": "false",
+        "record-match": "false", "safeguard-order": "true"}
     assert [str(w) for w in warnings] == [
-        "quizzes/getting-started.yaml:4:13: settings.attempts: warning: QTI 2.1 cannot express "
+        "quizzes/getting-started.yaml:5:13: settings.attempts: warning: QTI 2.1 cannot express "
         "a limit of 2 attempts; set it in the LMS"]

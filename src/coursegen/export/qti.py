@@ -91,8 +91,10 @@ def _response(item: ET.Element, cardinality: str, base: str, correct: list[str],
             _el(table, "mapEntry", attrs)
 
 
-def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic]) -> ET.Element | None:
-    """One question as a QTI 2.1 assessmentItem, or None (with a warning) if QTI cannot hold it."""
+def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic],
+                    shuffle_options: bool = True) -> ET.Element | None:
+    """One question as a QTI 2.1 assessmentItem, or None (with a warning) if QTI cannot hold it;
+    options and matching choices shuffle as the bank's `shuffle_options` says."""
     item = _el(None, "assessmentItem", {
         "identifier": identifier(q.id), "title": q.id, "adaptive": "false",
         "timeDependent": "false", **SCHEMA_LOCATION})
@@ -101,6 +103,8 @@ def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic]) -> ET
     rp = ET.Element(_q("responseProcessing"))
     if not builder(item, body, rp, q, bank_scoring, warnings):
         return None
+    if q.type in _SHUFFLED_BY_BANK:  # true/false stays in place, ordering is always scrambled
+        body[0].set("shuffle", "true" if shuffle_options else "false")
     _declare_score(item, q.points)
     # FEEDBACK is set once a response is processed, so the explanation shows after any answer.
     _el(item, "outcomeDeclaration",
@@ -250,6 +254,9 @@ def _ordering(item, body, rp, q, _scoring, _warnings) -> bool:
     return True
 
 
+_SHUFFLED_BY_BANK = ("single", "multiple", "matching")
+"""Question types whose choices the quiz engine shuffles when the bank's shuffle_options is on."""
+
 _BUILDERS = {
     "single": _choices,
     "multiple": _choices,
@@ -295,7 +302,8 @@ def export_qti(course: Course, module: Module) -> tuple[bytes, list[Diagnostic]]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for q in bank.questions if bank else ():
-            item = assessment_item(q, bank.settings.scoring, warnings)
+            item = assessment_item(q, bank.settings.scoring, warnings,
+                                   bank.settings.shuffle_options)
             if item is None:
                 continue
             href = f"items/{identifier(q.id)}.xml"
