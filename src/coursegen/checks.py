@@ -12,6 +12,7 @@ from pathlib import Path
 from coursegen.checks_authoring import nested_quote_rules
 from coursegen.checks_images import logo_rules, picture_rules
 from coursegen.checks_items import item_writing_rules
+from coursegen.checks_moodle import moodle_fraction_rules
 from coursegen.checks_tables import table_width_rules
 from coursegen.checks_text import text_rules
 from coursegen.errors import Diagnostic, Location
@@ -157,6 +158,7 @@ def _module_rules(
         )
         return
     yield from _bank_rules(module, module.bank, objective_ids)
+    yield from moodle_fraction_rules(module.bank)
     yield from item_writing_rules(module, module.bank)
 
 

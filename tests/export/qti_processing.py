@@ -47,6 +47,18 @@ class Item:
             self._rule(rule)
         return float(self.outcomes["SCORE"])
 
+    def feedback(self, response: Any) -> list[str]:
+        """The texts of the modalFeedback a learner sees after `response`: those whose
+        identifier is the value (or one of the values) of their outcome, when showHide=show."""
+        self.score(response)
+        shown = []
+        for feedback in self.root.findall("q:modalFeedback", NS):
+            value = self.outcomes.get(feedback.get("outcomeIdentifier"))
+            values = value if isinstance(value, list) else [value]
+            if (feedback.get("identifier") in values) == (feedback.get("showHide") == "show"):
+                shown.append("".join(feedback.itertext()))
+        return shown
+
     def _rule(self, rule: Any) -> None:
         kind = _tag(rule)
         if kind == "setOutcomeValue":
@@ -99,6 +111,13 @@ class Item:
         if kind == "isNull":
             value = self._expr(e[0])
             return value is None or value == [] or value == ""
+        if kind == "stringMatch":
+            a, b = self._expr(e[0]), self._expr(e[1])
+            if a is None:
+                return False
+            if e.get("caseSensitive") == "false":
+                a, b = a.lower(), b.lower()
+            return a == b
         if kind == "mapResponse":
             return self._map_response()
         if kind == "sum":

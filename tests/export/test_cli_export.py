@@ -14,7 +14,9 @@ def test_export_writes_one_format_for_one_module(starter_course, tmp_path) -> No
                                       "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     package = tmp_path / "out" / "getting-started-qti21.zip"
-    assert f"wrote {package} (0 export warnings)" in result.output
+    assert f"wrote {package} (1 export warning)" in result.output
+    assert "quizzes/getting-started.yaml:4:9: settings.draw: warning: QTI 2.1 cannot express " \
+           "drawing at least one question per objective" in result.output
     assert "imsmanifest.xml" in zipfile.ZipFile(package).namelist()
 
 

@@ -92,3 +92,24 @@ def test_special_characters_are_escaped_and_what_gift_cannot_hold_is_a_warning(t
     assert any(m.startswith("question 'with-distractor': GIFT cannot express extra right-hand")
                for m in messages)
     assert all(w.severity == "warning" and w.location for w in warnings)
+
+
+def test_gift_control_characters_and_a_star_reach_moodle_as_written(tmp_path) -> None:
+    root = tmp_path / "c"
+    create_course(root)
+    bank = root / "quizzes" / "getting-started.yaml"
+    bank.write_text(bank.read_text() + """
+  - id: product
+    type: short-answer
+    objective: apply-safeguards
+    stem: "Write {it}: 5 = ~3 #?"
+    answers: ["5*3 {a} = b ~ c # d : e"]
+    explanation: Five times three.
+""")
+    course, _ = load_checked(root)
+    text, _ = export_gift(course, course.module("getting-started"))
+    (tmp_path / "m.gift").write_text(text)
+    product = next(q for q in parse(tmp_path / "m.gift") if q.get("title") == "product")
+    assert product["stem"]["text"] == "Write {it}: 5 = ~3 #?"
+    # GIFT hands Moodle `\*`, which Moodle's short-answer matching reads as a literal star.
+    assert [c["text"]["text"] for c in product["choices"]] == ["5\\*3 {a} = b ~ c # d : e"]

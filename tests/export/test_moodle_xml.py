@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from coursegen.export.moodle_xml import export_moodle_xml
@@ -68,3 +70,37 @@ def test_distractors_are_kept_and_regex_answers_are_a_warning(tmp_path) -> None:
     assert [w.message for w in warnings] == [
         "question 'pattern-only': Moodle XML cannot express regular-expression answers; "
         "it is left out"]
+
+
+STAR_ANSWER = """
+  - id: product
+    type: short-answer
+    objective: apply-safeguards
+    stem: Write the product of five and three as a formula.
+    answers: ["5*3", {text: "5 x 3", fraction: 50}]
+    explanation: Five times three.
+"""
+
+
+def moodle_matches(response: str, pattern: str) -> bool:
+    """Moodle's shortanswer `compare_string_with_wildcard`: runs of unescaped `*` match anything,
+    `\\*` is a literal star (qtype_shortanswer_question, Moodle 4.x)."""
+    bits = re.split(r"(?<!\\)\*+", pattern)
+    regex = ".*".join(re.escape(bit.replace("\\*", "*")) for bit in bits)
+    return re.fullmatch(regex, response, re.IGNORECASE) is not None
+
+
+def test_a_star_in_a_short_answer_is_a_literal_star_in_moodle(tmp_path) -> None:
+    root = tmp_path / "c"
+    create_course(root)
+    bank = root / "quizzes" / "getting-started.yaml"
+    bank.write_text(bank.read_text() + STAR_ANSWER)
+    course, _ = load_checked(root)
+    text, _ = export_moodle_xml(course, course.module("getting-started"))
+    quiz = etree.fromstring(text.encode())
+    product = next(q for q in quiz.findall("question") if q.findtext("name/text") == "product")
+    answers = [a.findtext("text") for a in product.findall("answer")]
+    assert answers == ["5\\*3", "5 x 3"]
+    assert moodle_matches("5*3", answers[0])
+    assert not moodle_matches("53", answers[0])
+    assert not moodle_matches("5 times 3", answers[0])

@@ -47,5 +47,26 @@ def test_every_qti_item_and_the_manifest_validate(lms, qti_schema, content_packa
             assert_valid(qti_schema, archive.read(name), name)
         assert_valid(content_package_schema, archive.read("imsmanifest.xml"), "imsmanifest.xml")
         manifest = etree.fromstring(archive.read("imsmanifest.xml"))
-        hrefs = sorted(r.get("href") for r in manifest.iter("{*}resource"))
-        assert hrefs == sorted(items)
+        resources = {r.get("href"): r.get("type") for r in manifest.iter("{*}resource")}
+        assert sorted(h for h, t in resources.items() if t == "imsqti_item_xmlv2p1") == \
+            sorted(items)
+
+
+def test_the_qti_package_ships_valid_assessment_tests_its_manifest_names(
+        lms, qti_schema) -> None:
+    folder, _ = lms
+    with zipfile.ZipFile(folder / "getting-started-qti21.zip") as archive:
+        manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+        tests = {r.get("href"): r for r in manifest.iter("{*}resource")
+                 if r.get("type") == "imsqti_test_xmlv2p1"}
+        assert sorted(tests) == ["assessment-test.xml", "post-test.xml", "pre-test.xml"]
+        ids = {r.get("identifier"): r.get("href") for r in manifest.iter("{*}resource")}
+        for href, resource in tests.items():
+            xml = archive.read(href)
+            assert_valid(qti_schema, xml, href)
+            test = etree.fromstring(xml)
+            referenced = [ref.get("href") for ref in test.iter("{*}assessmentItemRef")]
+            assert all(name in archive.namelist() for name in referenced)
+            # The manifest's dependencies are exactly the items the test references.
+            assert [ids[d.get("identifierref")] for d in resource.iter("{*}dependency")] == \
+                referenced

@@ -20,6 +20,11 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
+def short_answer_text(text: str) -> str:
+    """An accepted answer as Moodle matches it literally: its `*` (a wildcard there) as `\\*`."""
+    return text.replace("*", "\\*")
+
+
 def html(text: str | None) -> str:
     """Inline Markdown rendered to HTML and escaped for GIFT."""
     return escape(inline_html(text or ""))
@@ -102,7 +107,8 @@ def _short_answer(q: Any, _scoring: str, warnings: list[Diagnostic]) -> str | No
     lines = []
     for answer in plain:
         weight = "=" if answer.fraction == 100 else f"=%{percent(answer.fraction)}%"
-        lines.append(f"\t{weight}{escape(answer.text)}{_feedback(answer.feedback)}")
+        lines.append(f"\t{weight}{escape(short_answer_text(answer.text))}"
+                     f"{_feedback(answer.feedback)}")
     return "\n".join(lines)
 
 

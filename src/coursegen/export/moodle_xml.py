@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from coursegen.errors import Diagnostic
-from coursegen.export.gift import category_path, percent
+from coursegen.export.gift import category_path, percent, short_answer_text
 from coursegen.export.warnings import cannot_express
 from coursegen.model import Course, Module
 from coursegen.quiz.scoring import option_fractions
@@ -116,7 +116,8 @@ def _short_answer(element: ET.Element, q: Any, _scoring: str, warnings: list[Dia
         return False
     _plain(element, "usecase", "1" if q.case_sensitive else "0")
     for answer in plain:
-        _answer(element, answer.fraction, answer.text, answer.feedback, html=False)
+        _answer(element, answer.fraction, short_answer_text(answer.text), answer.feedback,
+                html=False)
     return True
 
 

@@ -9,20 +9,20 @@ import zipfile
 from typing import Any
 
 from coursegen.errors import Diagnostic
+from coursegen.export.qti_feedback import OUTCOME as FEEDBACK_OUTCOME
+from coursegen.export.qti_feedback import answer_feedback, declare_and_process
+from coursegen.export.qti_test import FORMS, assessment_test, bank_warnings, form_href, form_items
+from coursegen.export.qti_xml import FORMAT, QTI, SCHEMA_LOCATION, XSI, qti_value
+from coursegen.export.qti_xml import qti_element as _el
 from coursegen.export.warnings import cannot_express
 from coursegen.export.xml_text import xml_document
+from coursegen.export.zip_entries import stamp
 from coursegen.model import Course, Module
 from coursegen.quiz.scoring import match_choices, option_fractions
 from coursegen.text import inline_html
 
-FORMAT = "QTI 2.1"
-QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd"
-
-ET.register_namespace("xsi", XSI)
 
 
 def identifier(text: str) -> str:
@@ -35,15 +35,6 @@ def _q(tag: str) -> str:
     return f"{{{QTI}}}{tag}"
 
 
-def _el(parent: ET.Element | None, tag: str, attrs: dict[str, str] | None = None,
-        text: str | None = None) -> ET.Element:
-    element = ET.Element(_q(tag), attrs or {}) if parent is None else \
-        ET.SubElement(parent, _q(tag), attrs or {})
-    if text is not None:
-        element.text = text
-    return element
-
-
 def _rich(parent: ET.Element, tag: str, markdown: str, attrs: dict[str, str] | None = None) -> None:
     """Append `<tag>` holding the inline Markdown rendered as QTI's XHTML subset."""
     fragment = ET.fromstring(f'<{tag} xmlns="{QTI}">{inline_html(markdown)}</{tag}>')
@@ -51,16 +42,11 @@ def _rich(parent: ET.Element, tag: str, markdown: str, attrs: dict[str, str] | N
     parent.append(fragment)
 
 
-def _value(x: float) -> str:
-    # Shortest round-trip form: shares like 1/3 must add back up to exactly the full points.
-    return repr(float(x)).removesuffix(".0")
-
-
 def _declare_score(item: ET.Element, points: float) -> None:
     for name, default in (("SCORE", 0.0), ("MAXSCORE", points)):
         outcome = _el(item, "outcomeDeclaration",
                       {"identifier": name, "cardinality": "single", "baseType": "float"})
-        _el(_el(outcome, "defaultValue"), "value", text=_value(default))
+        _el(_el(outcome, "defaultValue"), "value", text=qti_value(default))
 
 
 def _set(parent: ET.Element, outcome: str) -> ET.Element:
@@ -83,7 +69,7 @@ def _match_correct(rp: ET.Element, points: float) -> None:
     match = _el(when, "match")
     _el(match, "variable", {"identifier": "RESPONSE"})
     _el(match, "correct", {"identifier": "RESPONSE"})
-    _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, _value(points))
+    _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, qti_value(points))
     _el(_set(_el(condition, "responseElse"), "SCORE"), "baseValue", {"baseType": "float"}, "0")
 
 
@@ -97,28 +83,33 @@ def _response(item: ET.Element, cardinality: str, base: str, correct: list[str],
         _el(values, "value", text=value)
     if mapping is not None:
         table = _el(declaration, "mapping", {
-            "lowerBound": "0", "upperBound": _value(points), "defaultValue": "0"})
+            "lowerBound": "0", "upperBound": qti_value(points), "defaultValue": "0"})
         for key, mapped in mapping.items():
-            attrs = {"mapKey": key, "mappedValue": _value(mapped)}
+            attrs = {"mapKey": key, "mappedValue": qti_value(mapped)}
             if base == "string":
                 attrs["caseSensitive"] = "true" if case_sensitive else "false"
             _el(table, "mapEntry", attrs)
 
 
-def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic]) -> ET.Element | None:
-    """One question as a QTI 2.1 assessmentItem, or None (with a warning) if QTI cannot hold it."""
+def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic],
+                    shuffle_options: bool = True) -> ET.Element | None:
+    """One question as a QTI 2.1 assessmentItem, or None (with a warning) if QTI cannot hold it;
+    options and matching choices shuffle as the bank's `shuffle_options` says."""
     item = _el(None, "assessmentItem", {
         "identifier": identifier(q.id), "title": q.id, "adaptive": "false",
-        "timeDependent": "false", f"{{{XSI}}}schemaLocation": f"{QTI} {QTI_XSD}"})
+        "timeDependent": "false", **SCHEMA_LOCATION})
     builder = _BUILDERS[q.type]
     body = ET.Element(_q("itemBody"))
     rp = ET.Element(_q("responseProcessing"))
     if not builder(item, body, rp, q, bank_scoring, warnings):
         return None
+    if q.type in _SHUFFLED_BY_BANK:  # true/false stays in place, ordering is always scrambled
+        body[0].set("shuffle", "true" if shuffle_options else "false")
     _declare_score(item, q.points)
     # FEEDBACK is set once a response is processed, so the explanation shows after any answer.
     _el(item, "outcomeDeclaration",
         {"identifier": "FEEDBACK", "cardinality": "single", "baseType": "identifier"})
+    declare_and_process(item, rp, q)
     if q.scenario:
         _rich(body, "p", q.scenario)
     item.append(body)
@@ -126,6 +117,9 @@ def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic]) -> ET
     item.append(rp)
     _rich(item, "modalFeedback", q.explanation, {
         "outcomeIdentifier": "FEEDBACK", "showHide": "show", "identifier": "EXPLANATION"})
+    for ident, text in answer_feedback(q):
+        _rich(item, "modalFeedback", text,
+              {"outcomeIdentifier": FEEDBACK_OUTCOME, "showHide": "show", "identifier": ident})
     return item
 
 
@@ -194,19 +188,19 @@ def _short_answer(item, body, rp, q, _scoring, warnings) -> bool:
 
 
 def _numeric(item, body, rp, q, _scoring, _warnings) -> bool:
-    _response(item, "single", "float", [_value(q.answer)])
+    _response(item, "single", "float", [qti_value(q.answer)])
     relative = q.tolerance_mode == "relative"
     tolerance = q.tolerance * 100 if relative else q.tolerance  # QTI's relative mode is percent
     condition = _el(rp, "responseCondition")
     when = _el(condition, "responseIf")
     equal = _el(when, "equal", {"toleranceMode": "relative" if relative else "absolute",
-                                "tolerance": f"{_value(tolerance)} {_value(tolerance)}"})
+                                "tolerance": f"{qti_value(tolerance)} {qti_value(tolerance)}"})
     if not q.tolerance:
         equal.attrib.update(toleranceMode="exact")
         del equal.attrib["tolerance"]
     _el(equal, "variable", {"identifier": "RESPONSE"})
     _el(equal, "correct", {"identifier": "RESPONSE"})
-    _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, _value(q.points))
+    _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, qti_value(q.points))
     _text_entry(body, q)
     if q.unit:
         body[-1].append(ET.Element(_q("span")))
@@ -251,7 +245,7 @@ def _ordering(item, body, rp, q, _scoring, _warnings) -> bool:
             _el(match, "baseValue", {"baseType": "identifier"}, ident)
             total = _el(_set(when, "SCORE"), "sum")
             _el(total, "variable", {"identifier": "SCORE"})
-            _el(total, "baseValue", {"baseType": "float"}, _value(share))
+            _el(total, "baseValue", {"baseType": "float"}, qti_value(share))
     interaction = _el(body, "orderInteraction",
                       {"responseIdentifier": "RESPONSE", "shuffle": "true"})
     _rich(interaction, "prompt", q.stem)
@@ -259,6 +253,9 @@ def _ordering(item, body, rp, q, _scoring, _warnings) -> bool:
         _rich(interaction, "simpleChoice", text, {"identifier": ident})
     return True
 
+
+_SHUFFLED_BY_BANK = ("single", "multiple", "matching")
+"""Question types whose choices the quiz engine shuffles when the bank's shuffle_options is on."""
 
 _BUILDERS = {
     "single": _choices,
@@ -271,7 +268,8 @@ _BUILDERS = {
 }
 
 
-def _manifest(course: Course, module: Module, items: list[tuple[str, str]]) -> str:
+def _manifest(course: Course, module: Module, items: list[tuple[str, str]],
+              tests: list[tuple[str, list[str]]]) -> str:
     manifest = ET.Element(f"{{{CP}}}manifest", {
         "identifier": identifier(f"MANIFEST-{course.info.id}-{module.id}"),
         f"{{{XSI}}}schemaLocation": f"{CP} {CP_XSD}"})
@@ -280,6 +278,13 @@ def _manifest(course: Course, module: Module, items: list[tuple[str, str]]) -> s
     ET.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.0.0"
     ET.SubElement(manifest, f"{{{CP}}}organizations")
     resources = ET.SubElement(manifest, f"{{{CP}}}resources")
+    for href, item_ids in tests:
+        resource = ET.SubElement(resources, f"{{{CP}}}resource", {
+            "identifier": f"RES-{href.removesuffix('.xml')}", "type": "imsqti_test_xmlv2p1",
+            "href": href})
+        ET.SubElement(resource, f"{{{CP}}}file", {"href": href})
+        for ident in item_ids:
+            ET.SubElement(resource, f"{{{CP}}}dependency", {"identifierref": f"RES-{ident}"})
     for ident, href in items:
         resource = ET.SubElement(resources, f"{{{CP}}}resource", {
             "identifier": f"RES-{ident}", "type": "imsqti_item_xmlv2p1", "href": href})
@@ -288,25 +293,31 @@ def _manifest(course: Course, module: Module, items: list[tuple[str, str]]) -> s
 
 
 def export_qti(course: Course, module: Module) -> tuple[bytes, list[Diagnostic]]:
-    """The module's bank as a QTI 2.1 content package (zip bytes), with warnings."""
+    """The module's bank as a QTI 2.1 content package (zip bytes): an item per question and an
+    assessmentTest for the quiz and for each fixed form, with warnings for what QTI cannot say."""
     warnings: list[Diagnostic] = []
     bank = module.bank
-    entries: list[tuple[str, str]] = []
+    entries: dict[str, tuple[str, str]] = {}  # question id -> (item identifier, href)
+    tests: list[tuple[str, list[str]]] = []
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for q in bank.questions if bank else ():
-            item = assessment_item(q, bank.settings.scoring, warnings)
+            item = assessment_item(q, bank.settings.scoring, warnings,
+                                   bank.settings.shuffle_options)
             if item is None:
                 continue
             href = f"items/{identifier(q.id)}.xml"
-            package.writestr(_stamp(href), xml_document(item, QTI))
-            entries.append((identifier(q.id), href))
-        package.writestr(_stamp("imsmanifest.xml"), _manifest(course, module, entries))
+            package.writestr(stamp(href), xml_document(item, QTI))
+            entries[q.id] = (identifier(q.id), href)
+        for form in FORMS if entries else ():
+            refs = [entries[i] for i in form_items(module, form, entries)]
+            if not refs:
+                continue
+            test = assessment_test(course, module, form, refs)
+            package.writestr(stamp(form_href(form)), xml_document(test, QTI))
+            tests.append((form_href(form), [ident for ident, _ in refs]))
+        package.writestr(stamp("imsmanifest.xml"),
+                         _manifest(course, module, list(entries.values()), tests))
+    if bank:
+        warnings += bank_warnings(module)
     return buffer.getvalue(), warnings
-
-
-def _stamp(name: str) -> zipfile.ZipInfo:
-    """A zip entry with a fixed date, so the same course gives byte-identical packages."""
-    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from coursegen.export.xml_text import xml_document
+from coursegen.export.zip_entries import stamp
 from coursegen.model import Course, Module
 from coursegen.render.quiz_payload import module_quiz
 from coursegen.render.site import (
@@ -19,7 +20,7 @@ from coursegen.render.site import (
 )
 from coursegen.render.visual_filters import visual_filters
 from coursegen.text import plain_text
-from coursegen.theme import find_template_file, render_template
+from coursegen.theme import BUILTIN_TEMPLATES, find_template_file, render_template
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -27,6 +28,9 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = (f"{CP} imscp_rootv1p1p2.xsd "
                    "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd "
                    f"{ADLCP} adlcp_rootv1p2.xsd")
+SCHEMAS = BUILTIN_TEMPLATES / "scorm" / "schemas"
+"""ADL's control files, which the manifest's schemaLocation names and a package must carry at
+its root (the ADL conformance test suite checks them); not themeable."""
 ASSETS = (*SITE_ASSETS[:3], "scorm/scorm12.js")
 """Theme files every package carries in `assets/`: stylesheet, scorer, quiz form, SCORM runtime."""
 
@@ -103,13 +107,13 @@ def scorm_package(course: Course, modules: list[Module], title: str, ident: str)
             files[module.id].append(f"{module.id}/{name}")
     for name in ASSETS:
         entries[f"assets/{Path(name).name}"] = find_template_file(course.root, name).read_bytes()
+    for schema in sorted(SCHEMAS.glob("*.xsd")):
+        entries[schema.name] = schema.read_bytes()
     entries["imsmanifest.xml"] = manifest(course, modules, title, ident, files).encode("utf-8")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for name in ["imsmanifest.xml", *sorted(k for k in entries if k != "imsmanifest.xml")]:
-            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            package.writestr(info, entries[name])
+            package.writestr(stamp(name), entries[name])
     return buffer.getvalue()
 
 
