@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-GIFT_WARNING = ("quizzes/getting-started.yaml:68:5: questions[6]: warning: question "
+GIFT_WARNING = ("quizzes/getting-started.yaml:85:5: questions[6]: warning: question "
                 "'safeguard-order': GIFT cannot express ordering questions")
 
 
@@ -26,7 +26,7 @@ def test_strict_fails_on_a_warning_the_build_raises(starter_course: Path) -> Non
     strict = build(starter_course, "--strict")
     assert strict.returncode == 1
     assert GIFT_WARNING in strict.stderr
-    assert "coursegen: --strict fails on warnings, and this build raised 1" in strict.stderr
+    assert "coursegen: --strict fails on warnings, and this build raised 3" in strict.stderr
 
 
 def test_the_warnings_of_up_to_date_jobs_are_shown_again(starter_course: Path) -> None:

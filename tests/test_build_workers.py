@@ -24,12 +24,19 @@ def workers_of(pid: int, count: int = 2, timeout: float = 120) -> list[psutil.Pr
     """The build's worker processes, once `count` of them run."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = [p for p in psutil.Process(pid).children()
-                 if "resource_tracker" not in " ".join(p.cmdline())]
+        found = [p for p in psutil.Process(pid).children() if _is_worker(p)]
         if len(found) >= count:
             return found
         time.sleep(0.05)
     raise AssertionError(f"the build did not start {count} workers in {timeout}s")
+
+
+def _is_worker(process: psutil.Process) -> bool:
+    """A running child that is not multiprocessing's resource tracker (exited ones are not)."""
+    try:
+        return "resource_tracker" not in " ".join(process.cmdline())
+    except (psutil.ZombieProcess, psutil.NoSuchProcess):
+        return False
 
 
 def alive(process: psutil.Process) -> bool:

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from coursegen.render.cite_ranges import merged_locator
+from coursegen.model.citing import merged_locator
 from pptx import Presentation
 from pptx.util import Pt
 

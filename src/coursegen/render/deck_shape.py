@@ -13,7 +13,7 @@ from coursegen.model import Course, Lesson, Module
 from coursegen.model.slides import SectionSlide
 from coursegen.render.deck_fit import Para, make_para
 from coursegen.render.deck_notes import lesson_notes, speaker_notes
-from coursegen.text import plain_text
+from coursegen.text import long_date, plain_text
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def title_slide(course: Course, module: Module) -> FrameSlide:
     """The cover: module title, course title, module position, organisation and edition."""
     info = course.info
     details = " · ".join(p for p in (info.organisation,
-                                     info.date and f"{info.date:%-d %B %Y}",
+                                     info.date and long_date(info.date),
                                      f"Version {info.version}") if p)
     number = next((n for n, m in enumerate(course.modules, 1) if m.id == module.id), 1)
     where = f"Module {number} of {len(course.modules)} · {module.duration} min"
