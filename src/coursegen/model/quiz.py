@@ -221,7 +221,7 @@ class BankSettings(Node):
         "`answers` (also their own answers marked right or wrong, no key) or `key` (the key and "
         "explanations too); default: `score` for the pre-test, `answers` for the post-test and "
         "the exam, `key` for practice. A question of the post-test never shows its key on "
-        "another form",
+        "the pre-test or in practice",
     )
     lint: ItemLint = Field(
         default_factory=ItemLint, description="Tune or switch off item-writing rules"

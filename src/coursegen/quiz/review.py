@@ -5,8 +5,8 @@ objective only), ``answers`` (also each of the learner's own answers marked righ
 with sources, but no key, no option feedback and no explanation) or ``key`` (everything).
 Without the setting the form decides: the pre-test shows the score, the post-test and the
 exam the learner's answers, practice the key. Whatever the setting, the key of a question
-the post-test uses is never shown on another form, so the pre-test or a practice run cannot
-teach the post-test's answers.
+the post-test uses is never shown on the forms that come before it (the pre-test and
+practice), so they cannot teach the post-test's answers.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from typing import Literal
 from coursegen.model.quiz import QuestionBank, ReviewLevel
 
 ItemLevel = Literal["answers", "key"]
+
+BEFORE_POST_TEST = ("pre", "practice")
+"""The kinds of attempt a learner takes before the post-test."""
 
 DEFAULT_REVIEW: dict[str, ReviewLevel] = {
     "practice": "key", "pre": "score", "post": "answers", "exam": "answers"}
@@ -50,5 +53,5 @@ def what_to_show(bank: QuestionBank, form: str, practice: bool = False) -> Revie
     """The review a learner gets after (or, with immediate feedback, during) this form."""
     kind = "practice" if practice else form
     level = bank.settings.review or DEFAULT_REVIEW.get(kind, "score")
-    later = frozenset() if kind == "post" else frozenset(bank.forms.post)
+    later = frozenset(bank.forms.post) if kind in BEFORE_POST_TEST else frozenset()
     return Review(level, later)
