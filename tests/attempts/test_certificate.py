@@ -80,7 +80,7 @@ def test_no_certificate_for_a_pre_test_or_practice_pass(tmp_path, form, practice
         learner="Ann", course_id="c", course_title="Course", organisation="Academy",
         module="m", module_title="Module", bank_version="v", seed=1, form=form,
         practice=practice, paper={"questions": []}, pass_mark=70.0))
-    store.finish(attempt.id, 6.0, 6.0, 100.0, True)
+    finished = store.finish(attempt.id, 6.0, 6.0, 100.0, True)
     store.close()
     refused = run("results", "--db", db, "--certificate", str(attempt.id),
                   "-o", str(tmp_path / "c.pdf"))
@@ -89,3 +89,6 @@ def test_no_certificate_for_a_pre_test_or_practice_pass(tmp_path, form, practice
                               "post-test or exam; certificates are only given for those "
                               "(a pre-test is a diagnostic)\n")
     assert not (tmp_path / "c.pdf").exists()
+    found = run("results", "--db", db, "--verify", finished.verification)
+    kind = "practice" if practice else form
+    assert found.stdout.rstrip().endswith(f"; a {kind} attempt, which gives no certificate")

@@ -100,6 +100,13 @@ def test_certificate_of_a_passed_attempt_and_its_verification(db_with_attempts, 
     assert verify.exit_code == 0
     assert verify.stdout.splitlines()[:3] == ["VALID certificate:", "  learner: Ann",
                                               "  course:  c"]
+    store = AttemptStore(database_url(db_with_attempts))
+    attempt_code = store.get(1).verification
+    store.close()
+    found = run("results", "--db", db_with_attempts, "--verify", attempt_code)
+    assert found.stdout.startswith("valid: attempt 1, Ann, Getting started with digital "
+                                   "evidence, 100 %, passed")
+    assert "no certificate" not in found.stdout
     refused = run("results", "--db", db_with_attempts, "--certificate", "2")
     assert refused.exit_code == 2
     assert "attempt 2 is not a passed, finished post-test or exam" in refused.stderr
