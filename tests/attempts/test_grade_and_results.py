@@ -114,5 +114,5 @@ def test_certificate_of_a_passed_attempt_and_its_verification(db_with_attempts, 
 
 def certificate_code_in(text: str) -> str:
     """The verification code as printed on a certificate (it wraps over lines)."""
-    after = text.split("Verification code")[1].split(":", 1)[1]
+    after = text.split("Certificate code")[1].split(":", 1)[1]
     return "".join(after.split("Anyone can check")[0].split())

@@ -8,7 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from coursegen.cli import cli
 from coursegen.load import load_course
 from coursegen.quiz.assemble import assemble
 from coursegen.scaffold import create_course
@@ -44,7 +46,7 @@ def test_a_pre_test_shows_the_score_only_and_gives_no_certificate(course_dir, tm
     assert "Review" not in out and "You answered" not in out and "Why:" not in out
     assert all(q.explanation not in out for q in asked)
     assert "No certificate: certificates are given for a passed post-test or exam" in out
-    assert not target.exists()
+    assert not target.exists() and "Certificate code" not in out
 
 
 def test_the_exam_review_marks_the_answers_without_the_key(course_dir, tmp_path):
@@ -58,6 +60,8 @@ def test_a_post_test_pass_writes_a_certificate(course_dir, tmp_path):
     target = tmp_path / "certificate.pdf"
     out, _ = take(course_dir, tmp_path / "a.db", "post", "--certificate", str(target))
     assert f"Certificate written to {target}" in out
+    code = out.split("Certificate code: ")[1].split()[0]
+    assert CliRunner().invoke(cli, ["certificate", "verify", code]).exit_code == 0
     assert target.read_bytes().startswith(b"%PDF")
 
 

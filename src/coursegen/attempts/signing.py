@@ -128,6 +128,9 @@ def verify(code: str, public_key: str | None = None) -> CertificateFacts:
         raise CodeInvalid("this certificate code is too short: check it was copied in full")
     payload, signature = data[:-_SIGNATURE_BYTES], data[-_SIGNATURE_BYTES:]
     if public_key is None:
+        if not key_path().exists():
+            raise UsageError(f"no signing key on this computer ({key_path()}): give the "
+                             "training centre's public key with --public-key KEY")
         key = signing_key(create=False).public_key()
     else:
         try:

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
-from coursegen.attempts.certificate import certifies, render_certificate
+from coursegen.attempts.certificate import certificate_code, certifies, render_certificate
 from coursegen.attempts.lifecycle import (
     AttemptGone,
     Progress,
@@ -228,6 +228,9 @@ class QuizRun:
                                                     review.item(item.question_id)))
         console.print()
         console.print(f"Attempt {record.id} saved; verification code {record.verification}.")
+        if certifies(record):
+            # soft_wrap: one unbroken line, so the code can be copied whole.
+            console.print(f"Certificate code: {certificate_code(record)}", soft_wrap=True)
         certificate = self.options.certificate
         if certificate and certifies(record):
             path = render_certificate(record, certificate, self.course.root)
