@@ -24,3 +24,11 @@ def starter_course(tmp_path: Path) -> Path:
 def shipped_course() -> Path:
     """The course shipped at the repository root."""
     return REPO
+
+
+@pytest.fixture(autouse=True)
+def signing_key_file(tmp_path_factory, monkeypatch) -> Path:
+    """Certificates are signed with a key of the test's own, never the user's."""
+    path = tmp_path_factory.mktemp("key") / "signing-key.pem"
+    monkeypatch.setenv("COURSEGEN_SIGNING_KEY", str(path))
+    return path

@@ -220,6 +220,10 @@ cli.add_command(grade)
 cli.add_command(paper)
 cli.add_command(results)
 
+from coursegen.cli_certificate import certificate  # noqa: E402
+
+cli.add_command(certificate)
+
 from coursegen.cli_export import export  # noqa: E402
 
 cli.add_command(export)

@@ -173,9 +173,14 @@ def results(module_id: str | None, learner: str | None, since: dt.datetime | Non
             record = store.find_by_code(code)
             if record is None:
                 raise UsageError(f"no finished attempt has the verification code {code}")
+            from coursegen.attempts.certificate import certifies
+
+            kind = "practice" if record.practice else record.form
             click.echo(f"valid: attempt {record.id}, {record.learner}, {record.module_title}, "
                        f"{record.percent:.0f} %, {'passed' if record.passed else 'not passed'}, "
-                       f"finished {record.finished_at:%Y-%m-%d %H:%M} UTC")
+                       f"finished {record.finished_at:%Y-%m-%d %H:%M} UTC"
+                       + ("" if certifies(record) else f"; a {kind} attempt, which gives "
+                          "no certificate"))
             return
         since_utc = since.astimezone(dt.UTC) if since else None
         records = store.list_attempts(module_id, learner, since_utc)

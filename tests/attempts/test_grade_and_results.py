@@ -97,13 +97,27 @@ def test_certificate_of_a_passed_attempt_and_its_verification(db_with_attempts, 
     for expected in ("Certificate of achievement", "Ann", "Getting started with digital evidence",
                      "Handling digital evidence", "100 %", "POLICE ACADEMY"):
         assert expected in text.replace("  ", " ")
-    code = text.split("Verification code")[1].split()[0]
-    verify = run("results", "--db", db_with_attempts, "--verify", code)
-    assert verify.stdout.startswith("valid: attempt 1, Ann, Getting started with digital "
-                                    "evidence, 100 %, passed")
+    code = certificate_code_in(text)
+    verify = run("certificate", "verify", code)
+    assert verify.exit_code == 0
+    assert verify.stdout.splitlines()[:3] == ["VALID certificate:", "  learner: Ann",
+                                              "  course:  c"]
+    store = AttemptStore(database_url(db_with_attempts))
+    attempt_code = store.get(1).verification
+    store.close()
+    found = run("results", "--db", db_with_attempts, "--verify", attempt_code)
+    assert found.stdout.startswith("valid: attempt 1, Ann, Getting started with digital "
+                                   "evidence, 100 %, passed")
+    assert "no certificate" not in found.stdout
     refused = run("results", "--db", db_with_attempts, "--certificate", "2")
     assert refused.exit_code == 2
-    assert "attempt 2 is not a passed, finished scored attempt" in refused.stderr
+    assert "attempt 2 is not a passed, finished post-test or exam" in refused.stderr
+
+
+def certificate_code_in(text: str) -> str:
+    """The verification code as printed on a certificate (it wraps over lines)."""
+    after = text.split("Certificate code")[1].split(":", 1)[1]
+    return "".join(after.split("Anyone can check")[0].split())
 
 
 def _paper_sheet(path: Path, form: str, rows: dict[str, bool]) -> Path:

@@ -7,11 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from coursegen.model.citing import merged_locator
 from pptx import Presentation
 from pptx.util import Pt
 
 from coursegen.load import load_checked
+from coursegen.model.citing import merged_locator
 from coursegen.model.source import parse_citation
 from coursegen.render.deck import FOOTER_TYPES, render_decks
 from coursegen.render.deck_theme import load_theme

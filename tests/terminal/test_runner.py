@@ -30,6 +30,16 @@ def course_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def keyed_course_dir(tmp_path_factory) -> Path:
+    """The starter course whose bank shows the key and explanations after an exam."""
+    directory = tmp_path_factory.mktemp("keyed") / "course"
+    create_course(directory)
+    bank = directory / "quizzes" / f"{MODULE}.yaml"
+    bank.write_text(bank.read_text().replace("settings:\n", "settings:\n  review: key\n", 1))
+    return directory
+
+
+@pytest.fixture(scope="module")
 def paper_answers(course_dir):
     """The typed answers that earn full marks, in the order the seeded attempt asks them."""
     bank = load_course(course_dir).module(MODULE).bank
@@ -53,10 +63,10 @@ def stored(db: Path):
         store.close()
 
 
-def test_a_full_attempt_shows_progress_score_breakdown_and_sources(course_dir, paper_answers,
-                                                                   tmp_path):
+def test_a_full_attempt_shows_progress_score_breakdown_and_sources(keyed_course_dir,
+                                                                   paper_answers, tmp_path):
     paper, answers = paper_answers
-    child = spawn(course_dir, tmp_path / "a.db")
+    child = spawn(keyed_course_dir, tmp_path / "a.db")
     child.expect("Your name or learner ID: ")
     child.sendline("Ann Investigator")
     child.expect("6 questions, pass mark 70 %, time limit 10 minutes")

@@ -25,8 +25,8 @@ from tests.web.setup import (
 
 @pytest.fixture
 def immediate(tmp_path):
-    """The starter course with immediate feedback and one attempt allowed."""
-    rig = make_rig(tmp_path, "  feedback: immediate\n  attempts: 1\n")
+    """The starter course with immediate feedback showing the key, and one attempt allowed."""
+    rig = make_rig(tmp_path, "  feedback: immediate\n  review: key\n  attempts: 1\n")
     yield rig
     rig.close()
 
@@ -104,7 +104,8 @@ def test_each_answer_is_saved_on_the_server_as_it_is_given(rig):
     assert reply.headers["location"] == f"/a/{uid}/review"
 
 
-def test_a_submitted_attempt_shows_score_objectives_explanations_and_sources(rig):
+def test_a_submitted_attempt_shows_score_objectives_explanations_and_sources(make_web_rig):
+    rig = make_web_rig(settings="  review: key\n")
     client = rig.client()
     join(client)
     uid = start(client)

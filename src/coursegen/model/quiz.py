@@ -10,6 +10,7 @@ from coursegen.model.base import INTERNAL, Node
 from coursegen.model.source import Citations
 
 Scoring = Literal["partial", "all-or-nothing"]
+ReviewLevel = Literal["score", "answers", "key"]
 BloomLevel = Literal["remember", "understand", "apply", "analyse", "evaluate", "create"]
 
 
@@ -212,6 +213,15 @@ class BankSettings(Node):
     scoring: Scoring = Field(default="partial", description="Rule for multiple-response questions")
     feedback: Literal["immediate", "deferred"] = Field(
         default="deferred", description="When feedback is shown in an exam attempt"
+    )
+    review: ReviewLevel | None = Field(
+        default=None,
+        description="What learners see of their answers after an attempt (and after each answer "
+        "with immediate feedback): `score` (score and objectives only), "
+        "`answers` (also their own answers marked right or wrong, no key) or `key` (the key and "
+        "explanations too); default: `score` for the pre-test, `answers` for the post-test and "
+        "the exam, `key` for practice. A question of the post-test never shows its key on "
+        "the pre-test or in practice",
     )
     lint: ItemLint = Field(
         default_factory=ItemLint, description="Tune or switch off item-writing rules"

@@ -19,6 +19,7 @@ from coursegen.model.quiz import Matching, MultipleResponse, Ordering, SingleCho
 from coursegen.quiz.answers import letter
 from coursegen.quiz.assemble import Presented
 from coursegen.quiz.engine import AttemptResult, Score
+from coursegen.quiz.review import ItemLevel
 from coursegen.quiz.scoring import match_choices
 from coursegen.text import parse_inline
 
@@ -83,11 +84,15 @@ def question_view(question: Any, presented: Presented) -> RenderableType:
     return Group(*parts)
 
 
-def feedback_view(item: Score, course: Course, question: Any) -> RenderableType:
-    """What the learner sees after answering: verdict, per-choice feedback, key, explanation."""
+def feedback_view(item: Score, course: Course, question: Any,
+                  level: ItemLevel = "key") -> RenderableType:
+    """What the learner sees of an answer: verdict and their answer; at level 'key' also the
+    per-choice feedback, the key and the explanation (see quiz.review)."""
     parts: list[RenderableType] = [verdict(item)]
     if question is not None and isinstance(question, Matching | Ordering):
         parts += [Text(f"  {'right' if f.correct else 'wrong'}: {f.choice}") for f in item.feedback]
+    elif level != "key":  # option feedback often names the right option
+        parts += [Text(f"  You answered: {f.choice}") for f in item.feedback]
     else:
         for feedback in item.feedback:
             line = Text(f"  You answered: {feedback.choice}")
@@ -95,9 +100,10 @@ def feedback_view(item: Score, course: Course, question: Any) -> RenderableType:
                 line.append(" — ")
                 line.append_text(rich_text(feedback.text))
             parts.append(line)
-    if not item.correct:
+    if level == "key" and not item.correct:
         parts.append(Text("  Correct answer: ").append_text(rich_text(item.key)))
-    parts.append(Text("  Why: ").append_text(rich_text(item.explanation)))
+    if level == "key":
+        parts.append(Text("  Why: ").append_text(rich_text(item.explanation)))
     parts += [Text(f"  Source: {line}", style="dim") for line in sources(course, item.cite)]
     return Group(*parts)
 

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
+from coursegen.attempts.certificate import certificate_code, certifies, render_certificate
 from coursegen.attempts.lifecycle import (
     AttemptGone,
     Progress,
@@ -38,6 +39,7 @@ from coursegen.model import Course, Module
 from coursegen.quiz.answers import AnswerInvalid, input_rule, parse_answer
 from coursegen.quiz.assemble import Form, Paper
 from coursegen.quiz.engine import AttemptResult, score
+from coursegen.quiz.review import Review, what_to_show
 from coursegen.terminal import display
 
 
@@ -86,6 +88,7 @@ class QuizRun:
             self.console.print(Text("Time is up for this attempt. Your saved answers are being "
                                     "marked.", style="bold red"))
         immediate = attempt.practice or bank.settings.feedback == "immediate"
+        review = what_to_show(bank, attempt.form, attempt.practice)
         paper = Paper.from_dict(attempt.paper)
         saved = state.responses if state else self.store.responses(attempt.id)
         try:
@@ -95,7 +98,8 @@ class QuizRun:
                     if presented.question_id in saved:
                         continue
                     response = self._ask_question(state, number)
-                    self._show_after_answer(bank, presented.question_id, response, immediate)
+                    self._show_after_answer(bank, presented.question_id, response,
+                                            review if immediate else None)
         except TimeUp:
             timed_out = True
             self.console.print(Text("\nTime is up. Your saved answers are being marked.",
@@ -107,7 +111,8 @@ class QuizRun:
                 f"quiz paused: {count} answer{'s' * (count != 1)} saved in attempt {attempt.id}; "
                 f"run the same command again to resume") from stop
         finished = finish_attempt(self.store, self.course, attempt, timed_out=timed_out)
-        self._conclude(finished, result_of(self.store, self.course, finished), immediate)
+        self._conclude(finished, result_of(self.store, self.course, finished),
+                       None if immediate else review)
         return finished
 
     # -- starting -------------------------------------------------------------------------
@@ -180,11 +185,13 @@ class QuizRun:
         return response
 
     def _show_after_answer(self, bank: Any, question_id: str, response: Any,
-                           immediate: bool) -> None:
+                           review: Review | None) -> None:
+        """Feedback on the answer just saved if the feedback is immediate, else 'saved'."""
         question = bank.question(question_id)
-        if immediate:
+        if review is not None:
             item = score(question, response, bank.settings.scoring)
-            self.console.print(display.feedback_view(item, self.course, question))
+            self.console.print(display.feedback_view(item, self.course, question,
+                                                     review.item(question_id)))
         else:
             self.console.print(Text("Answer saved.", style="dim"))
 
@@ -203,28 +210,34 @@ class QuizRun:
 
     # -- ending ---------------------------------------------------------------------------
 
-    def _conclude(self, record: AttemptRecord, result: AttemptResult, immediate: bool) -> None:
+    def _conclude(self, record: AttemptRecord, result: AttemptResult,
+                  review: Review | None) -> None:
+        """The score, then the review the bank allows (none after immediate feedback)."""
         console = self.console
         console.print()
         console.print(Rule("Result"))
         console.print(display.result_view(result, self.module))
-        if not immediate:
+        if review is not None and review.lists_answers:
             console.print()
-            console.print(Rule("Review: explanations and sources"))
+            console.print(Rule("Review: explanations and sources" if review.level == "key"
+                               else "Review: your answers"))
             for number, item in enumerate(result.scores, start=1):
                 question = self.module.bank.question(item.question_id)
                 console.print(Text(f"\n{number}. ").append_text(display.rich_text(question.stem)))
-                console.print(display.feedback_view(item, self.course, question))
+                console.print(display.feedback_view(item, self.course, question,
+                                                    review.item(item.question_id)))
         console.print()
         console.print(f"Attempt {record.id} saved; verification code {record.verification}.")
+        if certifies(record):
+            # soft_wrap: one unbroken line, so the code can be copied whole.
+            console.print(f"Certificate code: {certificate_code(record)}", soft_wrap=True)
         certificate = self.options.certificate
-        if certificate and record.passed and not record.practice:
-            from coursegen.attempts.certificate import render_certificate
-
+        if certificate and certifies(record):
             path = render_certificate(record, certificate, self.course.root)
             console.print(f"Certificate written to {path}")
         elif certificate:
-            console.print("No certificate: certificates are given for a passed, scored attempt.")
+            console.print("No certificate: certificates are given for a passed post-test or exam "
+                          "(a pre-test is a diagnostic).")
 
 
 @contextlib.contextmanager

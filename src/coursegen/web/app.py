@@ -250,7 +250,7 @@ def _question_context(request: Request, state: Progress, number: int) -> dict[st
         uid=state.record.uid, q=question_view(question, presented, number),
         values=form_values(question, saved), locked=locked,
         immediate=module.bank.settings.feedback == "immediate",
-        feedback=single_feedback(web.course, module, question, saved) if locked else None,
+        feedback=single_feedback(web.course, state.record, question, saved) if locked else None,
         total=len(state.paper.questions), answered=state.answered,
         jump=jump_list(web.course, state), seconds_left=state.seconds_left,
         learner=learner_of(request), error=None)
@@ -389,10 +389,10 @@ async def result(request: Request) -> Response:
 
 async def certificate(request: Request) -> Response:
     """The one-page PDF certificate of a passed attempt."""
-    from coursegen.attempts.certificate import certificate_pdf
+    from coursegen.attempts.certificate import certificate_pdf, certifies
 
     record = await _owned(request)
-    if record.status != "finished" or not record.passed:
+    if not certifies(record):
         raise HTTPException(404)
     pdf = await run_in_threadpool(certificate_pdf, record, _web(request).course.root)
     return Response(pdf, media_type="application/pdf", headers={

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from coursegen.model import Course, Module
 from coursegen.model.citing import full_citation
 from coursegen.quiz.engine import AttemptResult, Score
+from coursegen.quiz.review import ItemLevel
 from coursegen.quiz.scoring import Feedback
 from coursegen.text import inline_html
 
@@ -49,8 +50,10 @@ def number(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def feedback_view(course: Course, item: Score) -> FeedbackView:
-    """What the learner sees about one scored answer."""
+def feedback_view(course: Course, item: Score, level: ItemLevel = "key") -> FeedbackView:
+    """What the learner sees about one scored answer: at level 'answers' no key, no option
+    feedback and no explanation (see quiz.review)."""
+    keyed = level == "key"
     if not item.answered:
         verdict, text = "unanswered", "Not answered"
     elif item.correct:
@@ -63,8 +66,8 @@ def feedback_view(course: Course, item: Score) -> FeedbackView:
         verdict=verdict, verdict_text=text, correct=item.correct,
         earned=number(item.earned), points=number(item.points),
         answer=Markup("; ").join(_answer_html(f) for f in item.feedback),
-        notes=tuple(f.text for f in item.feedback if f.text),
-        key=item.key, explanation=item.explanation,
+        notes=tuple(f.text for f in item.feedback if f.text and keyed),
+        key=item.key if keyed else "", explanation=item.explanation if keyed else "",
         sources=tuple(full_citation(course, c) for c in item.cite),
     )
 

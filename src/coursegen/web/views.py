@@ -8,11 +8,13 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from coursegen.attempts.certificate import certificate_code, certifies
 from coursegen.attempts.lifecycle import Progress, attempts_left, result_of
 from coursegen.attempts.store import FINISHED, OPEN, AttemptRecord
-from coursegen.model import Course, Module
+from coursegen.model import Course
 from coursegen.quiz.assemble import FORMS
 from coursegen.quiz.engine import score
+from coursegen.quiz.review import what_to_show
 from coursegen.theme import find_template_file
 from coursegen.web.attempts import feedback_locked, question_at, quiz_modules
 from coursegen.web.feedback import (
@@ -107,10 +109,14 @@ def jump_list(course: Course, state: Progress) -> list[JumpItem]:
     return items
 
 
-def single_feedback(course: Course, module: Module, question: Any, response: Any) -> FeedbackView:
-    """Feedback on one saved answer (immediate-feedback banks only)."""
-    assert module.bank is not None
-    return feedback_view(course, score(question, response, module.bank.settings.scoring))
+def single_feedback(course: Course, record: AttemptRecord, question: Any,
+                    response: Any) -> FeedbackView:
+    """Feedback on one saved answer (immediate-feedback banks only), as the review rule allows."""
+    bank = course.module(record.module).bank
+    assert bank is not None
+    review = what_to_show(bank, record.form, record.practice)
+    return feedback_view(course, score(question, response, bank.settings.scoring),
+                         review.item(question.id))
 
 
 def all_page_items(course: Course, state: Progress, form: Any,
@@ -126,7 +132,7 @@ def all_page_items(course: Course, state: Progress, form: Any,
         if form is not None and view.field in errors:
             values = _typed_values(question, form, view.field, values)
         locked = feedback_locked(module, state, presented.question_id)
-        feedback = single_feedback(course, module, question, saved) if locked else None
+        feedback = single_feedback(course, state.record, question, saved) if locked else None
         items.append(AllPageItem(view, values, locked, feedback))
     return items
 
@@ -147,15 +153,18 @@ def result_page(web: WebState, record: AttemptRecord) -> dict[str, Any]:
     result = result_of(web.store, web.course, record)
     bank = module.bank
     assert bank is not None
+    review = what_to_show(bank, record.form, record.practice)
     items = [{"stem": bank.question(s.question_id).stem,
-              "feedback": feedback_view(web.course, s)} for s in result.scores]
+              "feedback": feedback_view(web.course, s, review.item(s.question_id))}
+             for s in result.scores] if review.lists_answers else []
+    certified = certifies(record)
     return {
         "title": f"Result: {module.title}", "module": module, "uid": record.uid,
         "percent": number(result.percent), "earned": number(result.earned),
         "possible": number(result.possible), "passed": result.passed,
         "pass_mark": number(record.pass_mark), "timed_out": record.timed_out,
         "objectives": objective_views(module, result), "items": items,
-        "verification": record.verification if result.passed else None,
-        "certificate_url": f"/a/{record.uid}/certificate.pdf" if result.passed
-        and record.status == FINISHED else None,
+        "explained": review.level == "key",
+        "verification": certificate_code(record) if certified else None,
+        "certificate_url": f"/a/{record.uid}/certificate.pdf" if certified else None,
     }
