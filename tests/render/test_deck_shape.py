@@ -7,11 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from coursegen.render.cite_ranges import merged_locator
 from pptx import Presentation
 from pptx.util import Pt
 
 from coursegen.load import load_checked
+from coursegen.model.citing import merged_locator
 from coursegen.model.source import parse_citation
 from coursegen.render.deck import FOOTER_TYPES, render_decks
 from coursegen.render.deck_theme import load_theme
@@ -187,12 +187,11 @@ def test_bold_serif_titles_of_an_organisation_template_stay_in_their_box(tmp_pat
         assert all(y0 >= top - 1 and y1 <= bottom + 1 for y0, y1 in shown), (number, title.text)
 
 
-def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Path):
+def write_broken_layout_template(root: Path) -> None:
+    """brand/good.pptx (python-pptx's default) and brand/org.pptx, the same with a broken
+    layout; course.yaml names the broken one."""
     import zipfile
 
-    from coursegen.errors import CourseInvalid
-
-    root = make_course(tmp_path / "course")
     (root / "brand").mkdir()
     good = root / "brand" / "good.pptx"
     Presentation().save(str(good))
@@ -207,7 +206,17 @@ def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Pat
     course_file = root / "course.yaml"
     course_file.write_text(course_file.read_text(encoding="utf-8")
                            + "branding:\n  deck_template: brand/org.pptx\n", encoding="utf-8")
-    course, _ = load_checked(root)
+
+
+def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Path):
+    from coursegen.errors import CourseInvalid
+    from coursegen.load import load_course
+
+    root = make_course(tmp_path / "course")
+    write_broken_layout_template(root)
+    course_file = root / "course.yaml"
+    # the renderer refuses it on its own too (check refuses it first: test_cli_check)
+    course = load_course(root)
     with pytest.raises(CourseInvalid) as raised:
         render_decks(course, root / "build", RenderOptions())
     messages = [str(d) for d in raised.value.diagnostics]
