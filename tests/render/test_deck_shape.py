@@ -98,7 +98,7 @@ def test_shipped_decks_keep_one_title_size_and_sources_merged(shipped):
 
 def test_shipped_decks_have_no_run_below_its_minimum(shipped):
     course, decks, _out = shipped
-    theme = load_theme(course.root)
+    theme = load_theme(course.theme)
     body_min = Pt(theme.size("body_min"))
     for deck in decks:
         for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
@@ -239,7 +239,7 @@ def test_shipped_cases_can_be_run_from_the_screen(shipped):
     from coursegen.render.text_fit import FontMetrics
 
     course, decks, _out = shipped
-    theme = load_theme(course.root)
+    theme = load_theme(course.theme)
     cases = 0
     for deck in decks:
         prs = Presentation(str(deck))

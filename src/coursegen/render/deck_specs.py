@@ -229,8 +229,7 @@ class _DeckBuilder(CaseSlides):
         return paras or [make_para("This module cites no sources.", "plain")]
 
     def _table(self, slide: TableSlide, notes: str) -> list[SlideSpec]:
-        caption = tuple(Run(r.text, r.bold, True, r.code, r.href)
-                        for r in parse_inline(slide.caption)) if slide.caption else ()
+        caption = _caption_runs(slide.caption)
         return self._table_slides(slide.kind, slide.heading, slide.columns, slide.rows,
                                   slide.cite, caption, notes, slide)
 
@@ -258,8 +257,7 @@ class _DeckBuilder(CaseSlides):
 
     def _image(self, slide: ImageSlide, notes: str) -> list[SlideSpec]:
         # The caption shares the source line under the picture, which keeps both readable.
-        caption = tuple(Run(r.text, r.bold, True, r.code, r.href)
-                        for r in parse_inline(slide.caption)) if slide.caption else ()
+        caption = _caption_runs(slide.caption)
         specs = self._compose(slide.kind, "Picture", slide.heading, {"picture": []}, notes,
                               slide.cite, slide, caption=caption)
         first = specs[0]
@@ -282,7 +280,7 @@ class _DeckBuilder(CaseSlides):
         if getattr(slide, "fictional", False):
             caption = f"{FICTIONAL_LABEL}. {caption}" if caption else FICTIONAL_LABEL
         first, *rest = self._compose(slide.kind, "Content", self._title(slide), {"body": []},
-                                     notes, slide.cite, slide, caption=caption)
+                                     notes, slide.cite, slide, caption=_caption_runs(caption))
         box = first.regions[0].box if first.regions else None
         visual = visual_spec(slide, box, self.fitter.metrics)
         if visual.diagram and visual.diagram.crowded(visual.box):
@@ -430,3 +428,9 @@ class _DeckBuilder(CaseSlides):
         path = getattr(node, "path", "") if location else ""
         self.diagnostics.append(Diagnostic(location, message, path=path, severity="warning",
                                            code="deck-overflow"))
+
+
+def _caption_runs(text: str | None) -> tuple[Run, ...]:
+    """A caption as italic runs, set before the source line under a picture, chart or diagram."""
+    return tuple(Run(r.text, r.bold, True, r.code, r.href) for r in parse_inline(text)) \
+        if text else ()
