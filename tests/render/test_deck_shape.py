@@ -69,6 +69,43 @@ def test_continuation_notes_name_the_original_title(starter_deck):
         "Continued from “Sixteen steps of a custody record”.")
 
 
+def _body(slide):
+    return next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+
+
+def _anchor(slide) -> str | None:
+    """The body's own vertical anchor (None: the layout's, top)."""
+    bodies = [s for s in slide.placeholders if s.placeholder_format.idx == 1]
+    return bodies[0].text_frame._bodyPr.get("anchor") if bodies else "no body"
+
+
+def test_a_short_list_is_centred_in_its_box_and_a_split_one_starts_at_the_top(starter_deck):
+    _course, deck = starter_deck
+    prs = Presentation(str(deck))
+    anchors = {slide.shapes.title.text_frame.text: _anchor(slide)
+               for slide in prs.slides if slide.slide_layout.name == "Content"}
+    assert anchors["Why it matters"] == "ctr"  # two points
+    assert anchors["Learning objectives"] == "ctr"
+    assert anchors["Sixteen steps of a custody record"] is None  # the layout's own: top
+
+
+@needs_office
+def test_a_short_list_is_shown_in_the_middle_of_its_box(starter_deck, tmp_path: Path):
+    _course, deck = starter_deck
+    prs = Presentation(str(deck))
+    [pdf] = to_pdf([deck], tmp_path)
+    number, slide = next((n, s) for n, s in enumerate(prs.slides)
+                         if s.shapes.title.text_frame.text == "Why it matters")
+    body = _body(slide)
+    top, bottom = body.top / 12700, (body.top + body.height) / 12700
+    first, last = body.text_frame.paragraphs[0].text.split()[0], "prosecution"
+    words = _words(pdf)[number]
+    start = next(y0 for _x0, y0, _x1, _y1, w in words if w == first)
+    end = next(y1 for _x0, _y0, _x1, y1, w in words if w == last)
+    above, below = start - top, bottom - end
+    assert above > 40 and abs(above - below) < 0.1 * (bottom - top), (above, below)
+
+
 def test_merged_locators():
     refs = [parse_citation(f"a#{n}") for n in (36, 35, 38, 37, 41)]
     assert merged_locator(refs) == "paras 35–38, 41"
