@@ -184,3 +184,27 @@ def test_a_quotation_with_double_quotes_prints_them_single() -> None:
     from coursegen.text import quotation
 
     assert quotation('victims as “walking databases”') == "“victims as ‘walking databases’”"
+
+
+def test_check_refuses_a_template_with_a_broken_layout_before_a_build_writes(
+        starter_course: Path) -> None:
+    from tests.render.test_deck_shape import write_broken_layout_template
+
+    write_broken_layout_template(starter_course)
+    result = coursegen("check", starter_course)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    place = "brand/org.pptx: deck template ppt/slideLayouts/slideLayout2.xml:"
+    assert any(line.startswith(place) and "placeholder idx 'one' must be a whole number" in line
+               for line in lines), lines
+    assert any(line.startswith(place) and "'bogus' is not allowed in a shape (p:sp)" in line
+               for line in lines), lines
+    assert lines[-1] == "failed: 3 errors, 0 warnings"
+    build = coursegen("build", starter_course)
+    assert build.returncode == 1 and place in build.stderr
+    assert not (starter_course / "build").exists()  # no handout written beside a failing deck
+    # the same template with its layout intact checks clean
+    course_file = starter_course / "course.yaml"
+    course_file.write_text(course_file.read_text(encoding="utf-8").replace("org.pptx",
+                                                                           "good.pptx"))
+    assert coursegen("check", "--strict", starter_course).returncode == 0

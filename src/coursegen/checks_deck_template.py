@@ -1,7 +1,10 @@
 """Deck template rules: the organisation's .pptx is a readable PowerPoint file inside the course.
 
 python-pptx opens the template only when decks are built, and a truncated or damaged
-file then stopped the build with `BadZipFile` and no file name.
+file then stopped the build with `BadZipFile` and no file name. A readable file is then
+held to the same schema rules the deck renderer applies (`deck_template_check`), so a
+broken layout is reported by `check`, and stops a build before any output is written
+rather than when the deck job runs beside handouts already being written.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from coursegen.checks_images import course_file
 from coursegen.errors import Diagnostic, Location
 from coursegen.located import diagnostic_at
 from coursegen.model import Course
+from coursegen.render.deck_template_check import check_template
 
 _RESAVE = "open it in PowerPoint or LibreOffice and save it again as .pptx"
 
@@ -37,12 +41,18 @@ def deck_template_rules(course: Course) -> Iterator[Diagnostic]:
             if problem:
                 yield diagnostic_at(branding, "deck_template", f"{shown} {problem}",
                                     "deck-template")
+            else:
+                yield from check_template(path.read_bytes(), Location(str(branding.deck_template)))
         return
     own = course.root / "templates" / "deck.pptx"
-    problem = pptx_problem(own) if own.is_file() else None
+    if not own.is_file():
+        return
+    where = Location("templates/deck.pptx")
+    problem = pptx_problem(own)
     if problem:
-        yield Diagnostic(Location("templates/deck.pptx"), f"deck template {problem}",
-                         code="deck-template")
+        yield Diagnostic(where, f"deck template {problem}", code="deck-template")
+    else:
+        yield from check_template(own.read_bytes(), where)
 
 
 def pptx_problem(path: Path) -> str | None:

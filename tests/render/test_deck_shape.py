@@ -69,6 +69,43 @@ def test_continuation_notes_name_the_original_title(starter_deck):
         "Continued from “Sixteen steps of a custody record”.")
 
 
+def _body(slide):
+    return next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+
+
+def _anchor(slide) -> str | None:
+    """The body's own vertical anchor (None: the layout's, top)."""
+    bodies = [s for s in slide.placeholders if s.placeholder_format.idx == 1]
+    return bodies[0].text_frame._bodyPr.get("anchor") if bodies else "no body"
+
+
+def test_a_short_list_is_centred_in_its_box_and_a_split_one_starts_at_the_top(starter_deck):
+    _course, deck = starter_deck
+    prs = Presentation(str(deck))
+    anchors = {slide.shapes.title.text_frame.text: _anchor(slide)
+               for slide in prs.slides if slide.slide_layout.name == "Content"}
+    assert anchors["Why it matters"] == "ctr"  # two points
+    assert anchors["Learning objectives"] == "ctr"
+    assert anchors["Sixteen steps of a custody record"] is None  # the layout's own: top
+
+
+@needs_office
+def test_a_short_list_is_shown_in_the_middle_of_its_box(starter_deck, tmp_path: Path):
+    _course, deck = starter_deck
+    prs = Presentation(str(deck))
+    [pdf] = to_pdf([deck], tmp_path)
+    number, slide = next((n, s) for n, s in enumerate(prs.slides)
+                         if s.shapes.title.text_frame.text == "Why it matters")
+    body = _body(slide)
+    top, bottom = body.top / 12700, (body.top + body.height) / 12700
+    first, last = body.text_frame.paragraphs[0].text.split()[0], "prosecution"
+    words = _words(pdf)[number]
+    start = next(y0 for _x0, y0, _x1, _y1, w in words if w == first)
+    end = next(y1 for _x0, _y0, _x1, y1, w in words if w == last)
+    above, below = start - top, bottom - end
+    assert above > 40 and abs(above - below) < 0.1 * (bottom - top), (above, below)
+
+
 def test_merged_locators():
     refs = [parse_citation(f"a#{n}") for n in (36, 35, 38, 37, 41)]
     assert merged_locator(refs) == "paras 35–38, 41"
@@ -98,7 +135,7 @@ def test_shipped_decks_keep_one_title_size_and_sources_merged(shipped):
 
 def test_shipped_decks_have_no_run_below_its_minimum(shipped):
     course, decks, _out = shipped
-    theme = load_theme(course.root)
+    theme = load_theme(course.theme)
     body_min = Pt(theme.size("body_min"))
     for deck in decks:
         for number, slide in enumerate(Presentation(str(deck)).slides, start=1):
@@ -187,12 +224,11 @@ def test_bold_serif_titles_of_an_organisation_template_stay_in_their_box(tmp_pat
         assert all(y0 >= top - 1 and y1 <= bottom + 1 for y0, y1 in shown), (number, title.text)
 
 
-def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Path):
+def write_broken_layout_template(root: Path) -> None:
+    """brand/good.pptx (python-pptx's default) and brand/org.pptx, the same with a broken
+    layout; course.yaml names the broken one."""
     import zipfile
 
-    from coursegen.errors import CourseInvalid
-
-    root = make_course(tmp_path / "course")
     (root / "brand").mkdir()
     good = root / "brand" / "good.pptx"
     Presentation().save(str(good))
@@ -207,7 +243,17 @@ def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Pat
     course_file = root / "course.yaml"
     course_file.write_text(course_file.read_text(encoding="utf-8")
                            + "branding:\n  deck_template: brand/org.pptx\n", encoding="utf-8")
-    course, _ = load_checked(root)
+
+
+def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Path):
+    from coursegen.errors import CourseInvalid
+    from coursegen.load import load_course
+
+    root = make_course(tmp_path / "course")
+    write_broken_layout_template(root)
+    course_file = root / "course.yaml"
+    # the renderer refuses it on its own too (check refuses it first: test_cli_check)
+    course = load_course(root)
     with pytest.raises(CourseInvalid) as raised:
         render_decks(course, root / "build", RenderOptions())
     messages = [str(d) for d in raised.value.diagnostics]
@@ -230,7 +276,7 @@ def test_shipped_cases_can_be_run_from_the_screen(shipped):
     from coursegen.render.text_fit import FontMetrics
 
     course, decks, _out = shipped
-    theme = load_theme(course.root)
+    theme = load_theme(course.theme)
     cases = 0
     for deck in decks:
         prs = Presentation(str(deck))

@@ -296,3 +296,39 @@ def test_fictional_label_stays_on_the_slide_of_its_scenario(starter):
             assert left.index(FICTIONAL_LABEL) + 1 < len(left), left  # its scenario follows
     first = next(s for s in deck.slides if s.kind == "case")
     assert [p.text for p in first.regions[0].paras][:1] == [FICTIONAL_LABEL]
+
+
+def test_a_table_exhibit_too_large_for_the_room_points_to_the_handout(starter):
+    from coursegen.model.slides import CaseSlide, Exhibit
+    from coursegen.render.deck_cases import ROOM_ROWS
+    from coursegen.render.handout_model import module_view
+
+    big = Exhibit(title="Exhibit B — call records", columns=("Time", "From", "To"),
+                  rows=tuple((f"10:{n:02d}", "A", "B") for n in range(ROOM_ROWS + 4)))
+    small = Exhibit(title="Exhibit A — seizure log", columns=("Item", "Bag"),
+                    rows=(("Phone", "4471"), ("Laptop", "4472")))
+    case = CaseSlide(kind="case", title="Case study: the missing calls", scenario="A phone.",
+                     exhibits=(small, big), questions=("Who called whom?",))
+    module = with_slides(starter, case)
+    deck = specs_for(starter, module)
+    exhibits = [s for s in deck.slides if s.kind == "exhibit"]
+    assert [s.title_text for s in exhibits] == ["Exhibit A — seizure log",
+                                                 "Exhibit B — call records"]
+    assert exhibits[0].table is not None  # small enough: the native table
+    pointer = exhibits[1]
+    assert pointer.table is None
+    # the handout heads the lesson holding the case as "Lesson 1" with the lesson's title
+    [lesson_view] = module_view(starter[0], module).lessons
+    assert case in lesson_view.lesson.slides
+    assert pointer.texts()[-2:] == [
+        f"A table of {ROOM_ROWS + 4} rows and 3 columns: too large to read on screen.",
+        f"Read it in the handout: Lesson {lesson_view.number}, “{lesson_view.lesson.title}”, "
+        "under “Case study: the missing calls”."]
+    assert "open the handout" in pointer.notes
+    # few rows, but each so long that the table would run over more than two slides
+    wordy = " ".join(["records from the parcel company and the email provider"] * 8)
+    long = Exhibit(title="Exhibit C — link analysis", columns=("Identifier", "Seen", "Found"),
+                   rows=tuple((f"ID {n}", wordy, wordy) for n in range(4)))
+    module = with_slides(starter, case.model_copy(update={"exhibits": (long,)}))
+    [shown] = [s for s in specs_for(starter, module).slides if s.kind == "exhibit"]
+    assert shown.table is None and shown.texts()[-2].startswith("A table of 4 rows and 3 ")

@@ -14,7 +14,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from coursegen.errors import CourseInvalid, Diagnostic, Location
@@ -256,6 +256,8 @@ class _SlideWriter:
             if region.paras and not is_picture:
                 box = self._text_box(slide, region.box, region.roles[0].capitalize())
                 self._write(box.text_frame, region.paras)
+                if region.centred:
+                    box.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
             return
         if is_picture or not region.paras or not shape.has_text_frame:
             remove_shape(shape)
@@ -264,6 +266,8 @@ class _SlideWriter:
             shape.left, shape.top = _emu(region.box.x), _emu(region.box.y)
             shape.width, shape.height = _emu(region.box.width), _emu(region.box.height)
         self._write(shape.text_frame, region.paras)
+        if region.centred:
+            shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
 
     def _text_box(self, slide, box: Box, name: str):
         shape = slide.shapes.add_textbox(_emu(box.x), _emu(box.y), _emu(box.width),

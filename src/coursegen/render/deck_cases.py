@@ -3,8 +3,14 @@
 A small case stays on one slide (scenario and questions beside the exhibits) when it
 all fits at the case size. Otherwise the case slide holds the scenario and the
 questions, and each exhibit gets slides of its own: a table as a native table with
-its header row on every slide it spans, text and lists as paragraphs. A fictional
-case carries its label on every slide that shows any of the fiction.
+its header row on every slide it spans, text and lists as paragraphs. A table too
+large to read from the back of a room (more than `ROOM_ROWS` rows or `ROOM_COLUMNS`
+columns, or rows so long it would span more than `ROOM_SLIDES` slides) gets one slide
+pointing to it in the handout instead: the exhibit's title,
+the lesson's number and title as the handout heads its chapter, and the case
+study's heading. (The handout's page number is not known when the deck is built: the
+handout is laid out by its own job, possibly at the same time.) A fictional case
+carries its label on every slide that shows any of the fiction.
 """
 
 from __future__ import annotations
@@ -16,6 +22,12 @@ from coursegen.render.deck_spec_types import SlideSpec
 from coursegen.text import Run, plain_text
 
 FICTIONAL_LABEL = "Fictional scenario for training"
+ROOM_ROWS = 10
+"""The most rows a table exhibit may have to be shown on screen."""
+ROOM_COLUMNS = 6
+"""The most columns a table exhibit may have to be shown on screen."""
+ROOM_SLIDES = 2
+"""The most slides a table exhibit may span on screen (its rows too long for fewer)."""
 
 
 class CaseSlides:
@@ -50,15 +62,34 @@ class CaseSlides:
         cites = () if case.fictional else case.cite
         label = [make_para(FICTIONAL_LABEL, "label", node=exhibit)] if case.fictional else []
         paras = _exhibit_paras(exhibit, with_title=False)
+        table, warned, made = [], len(self.diagnostics), len(self.nodes)
+        if exhibit.rows:  # the label rides in the caption line under the table
+            caption = (Run(FICTIONAL_LABEL, italic=True),) if case.fictional else ()
+            table = self._table_slides("exhibit", exhibit.title, exhibit.columns,
+                                       exhibit.rows, cites, caption, notes, exhibit)
+        if (len(exhibit.rows) > ROOM_ROWS or len(exhibit.columns) > ROOM_COLUMNS
+                or len(table) > ROOM_SLIDES):
+            # the table is not on screen: its slides and any overflow warning go
+            del self.diagnostics[warned:], self.nodes[made:]
+            notes = (f"Exhibit of “{plain_text(case_title)}”: too large for the screen; "
+                     "ask the room to open the handout at it.")
+            return self._compose("exhibit", "Content", exhibit.title,
+                                 {"body": label + paras + self._pointer(case, exhibit)},
+                                 notes, cites, exhibit)
         slides = []
         if paras or not exhibit.rows:
             slides += self._compose("exhibit", "Content", exhibit.title, {"body": label + paras},
                                     notes, cites, exhibit)
-        if exhibit.rows:  # the label rides in the caption line under the table
-            caption = (Run(FICTIONAL_LABEL, italic=True),) if case.fictional else ()
-            slides += self._table_slides("exhibit", exhibit.title, exhibit.columns,
-                                         exhibit.rows, cites, caption, notes, exhibit)
-        return slides
+        return slides + table
+
+    def _pointer(self, case: CaseSlide, exhibit: Exhibit) -> list[Para]:
+        """Where the handout shows a table exhibit too large for the screen."""
+        number, lesson = next((n, lesson) for n, lesson in enumerate(self.module.lessons, 1)
+                              if any(s is case for s in lesson.slides))
+        return [make_para(f"A table of {len(exhibit.rows)} rows and {len(exhibit.columns)} "
+                          "columns: too large to read on screen.", "plain", node=exhibit),
+                make_para(f"Read it in the handout: Lesson {number}, “{lesson.title}”, "
+                          f"under “{case.title}”.", "plain", node=exhibit)]
 
 
 def _exhibit_paras(exhibit: Exhibit, with_title: bool = True) -> list[Para]:

@@ -16,6 +16,10 @@ from coursegen.text import Run, parse_inline
 SAFETY = 0.96
 """Share of a box's inner width and height the text may use: room for rounding and hinting."""
 
+SHORT_SHARE = 0.6
+"""A list taking less than this share of its box's height is short: it is centred in the box,
+so two points do not hang under the title above an empty slide."""
+
 STYLES = ("bullet", "plain", "heading", "label", "numbered", "figure", "quote")
 """Paragraph styles: a bullet; plain text; a bold heading; a small italic label; a numbered
 item; a key figure (bold, accent colour); a quotation (italic, centred)."""
@@ -98,6 +102,10 @@ class Fitter:
     def room(box: Box) -> float:
         """Height the text may use in the box."""
         return (box.height - 2 * INSET_Y) * SAFETY
+
+    def is_short(self, paras: Sequence[Para], box: Box) -> bool:
+        """Whether the sized paragraphs leave so much of the box empty that they are centred."""
+        return self.height(paras, box) < SHORT_SHARE * self.room(box)
 
     def fits(self, paras: Sequence[Para], box: Box, size: float, sizes: Sizes,
              room: float | None = None) -> bool:

@@ -19,6 +19,8 @@ class Region:
     roles: tuple[str, ...]
     paras: tuple[Para, ...]
     box: Box
+    centred: bool = False
+    """A short list: anchored in the middle of its box rather than at the top."""
 
 
 @dataclass(frozen=True)

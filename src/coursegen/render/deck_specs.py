@@ -283,7 +283,7 @@ class _DeckBuilder(CaseSlides):
             text = f"{FICTIONAL_LABEL}. {text}" if text else FICTIONAL_LABEL
         caption = caption_runs(text)
         first, *rest = self._compose(slide.kind, "Content", self._title(slide), {"body": []},
-                                     notes, slide.cite, slide, caption=caption)
+                                     notes, slide.cite, slide, caption=caption_runs(caption))
         box = first.regions[0].box if first.regions else None
         visual = visual_spec(slide, box, self.fitter.metrics)
         if visual.diagram and visual.diagram.crowded(visual.box):
@@ -358,10 +358,16 @@ class _DeckBuilder(CaseSlides):
         slides = []
         for index, page in enumerate(pages):
             spec = SlideSpec(kind, layout_name, (), 0, tuple(
-                Region(g, paras, b) for (g, _p, b, _s), paras in zip(regions, page, strict=True)),
+                Region(g, paras, b, self._centred(layout_name, g, paras, b))
+                for (g, _p, b, _s), paras in zip(regions, page, strict=True)),
                 notes if index == 0 else "", source_runs, boxes.get("source"))
             slides.append(self._titled(spec, title, index, len(pages), node))
         return slides
+
+    def _centred(self, layout_name: str, group: tuple[str, ...], paras: tuple[Para, ...],
+                 box: Box) -> bool:
+        """A content slide's list is centred in its box when it is short."""
+        return layout_name == "Content" and group == ("body",) and self.fitter.is_short(paras, box)
 
     def _stacked(self, regions: list) -> list:
         """Regions above one another share their column: each box gets the height its text needs.
