@@ -281,9 +281,8 @@ class _DeckBuilder(CaseSlides):
         text = slide.caption
         if getattr(slide, "fictional", False):
             text = f"{FICTIONAL_LABEL}. {text}" if text else FICTIONAL_LABEL
-        caption = caption_runs(text)
         first, *rest = self._compose(slide.kind, "Content", self._title(slide), {"body": []},
-                                     notes, slide.cite, slide, caption=caption_runs(caption))
+                                     notes, slide.cite, slide, caption=caption_runs(text))
         box = first.regions[0].box if first.regions else None
         visual = visual_spec(slide, box, self.fitter.metrics)
         if visual.diagram and visual.diagram.crowded(visual.box):
