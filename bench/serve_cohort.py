@@ -33,6 +33,8 @@ from sqlalchemy.engine import make_url
 JOIN_CONCURRENCY = 100
 """Learners joining at once before the exam starts (a queue at the door, not the test)."""
 JOIN_DEADLINE = 300.0
+KEEPALIVE = 3.0
+"""Seconds a learner's idle connection is kept (uvicorn's own limit is 5)."""
 TARGET_P95 = 0.250
 TARGET_CPU_RATIO = 3.0
 BARE_APP = '''
@@ -114,10 +116,19 @@ def server_cpu(process: subprocess.Popen) -> float:
     return total
 
 
+def browser(base: str, jar: aiohttp.abc.AbstractCookieJar) -> aiohttp.ClientSession:
+    """A client that, like a browser, drops an idle connection before the server does.
+
+    uvicorn closes a connection idle for 5 s; aiohttp would keep it 15 s and send the next
+    answer down a socket the server is closing (a reset that no browser shows its user).
+    """
+    connector = aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE)
+    return aiohttp.ClientSession(base, cookie_jar=jar, connector=connector, timeout=TIMEOUT)
+
+
 async def join(base: str, index: int, gate: asyncio.Semaphore) -> Learner | None:
     """Join as a new learner and start the exam; None if the server refused."""
-    client = aiohttp.ClientSession(base, cookie_jar=aiohttp.CookieJar(unsafe=True),
-                                   timeout=TIMEOUT)
+    client = browser(base, aiohttp.CookieJar(unsafe=True))
     try:
         async with gate:
             async with client.get("/") as page:
@@ -193,7 +204,7 @@ async def run_coursegen(base: str, server: subprocess.Popen, count: int, answers
 async def run_bare(base: str, server: subprocess.Popen, count: int, answers: int,
                    interval: float, duration: float) -> Outcome:
     """The same learners and answers against the bare endpoint."""
-    learners = [Learner(aiohttp.ClientSession(base, timeout=TIMEOUT), f"/save/{i + 1}", {})
+    learners = [Learner(browser(base, aiohttp.DummyCookieJar()), f"/save/{i + 1}", {})
                 for i in range(count)]
     try:
         cpu = server_cpu(server)
