@@ -14,6 +14,11 @@ After each run it checks that every answer (2,000 per run) is in the database.
 Loopback only; bounded by a deadline per phase.
 
     .venv/bin/python bench/serve_load.py [--learners 200] [--think 1.0]
+
+With --interval, a cohort on PostgreSQL and several workers instead (bench/serve_cohort.py):
+
+    .venv/bin/python bench/serve_load.py --learners 5000 --interval 10 --duration 120 \
+        --workers 2 --db postgresql+psycopg://USER:PASSWORD@127.0.0.1/DATABASE
 """
 
 from __future__ import annotations
