@@ -14,6 +14,11 @@ After each run it checks that every answer (2,000 per run) is in the database.
 Loopback only; bounded by a deadline per phase.
 
     .venv/bin/python bench/serve_load.py [--learners 200] [--think 1.0]
+
+With --interval, a cohort on PostgreSQL and several workers instead (bench/serve_cohort.py):
+
+    .venv/bin/python bench/serve_load.py --learners 5000 --interval 10 --duration 120 \
+        --workers 2 --db postgresql+psycopg://USER:PASSWORD@127.0.0.1/DATABASE
 """
 
 from __future__ import annotations
@@ -57,14 +62,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def bench_course(folder: Path) -> None:
-    """The starter course with a 10-question single-choice bank, all drawn."""
+def bench_course(folder: Path, questions: int = QUESTIONS) -> None:
+    """The starter course with a single-choice bank of `questions` (10), all drawn."""
     from coursegen.scaffold import create_course
 
     create_course(folder)
     lines = ["module: getting-started", "settings:", "  pass_mark: 70", "  time_limit: 30",
              "questions:"]
-    ids = ["dual-use", "safeguard-order"] + [f"q{k}" for k in range(2, QUESTIONS)]
+    ids = ["dual-use", "safeguard-order"] + [f"q{k}" for k in range(2, questions)]
     for k, question_id in enumerate(ids):  # the lessons' knowledge checks name the first two
         objective = "explain-dual-use" if k % 2 else "apply-safeguards"
         options = ["{text: Right, correct: true}", "{text: Wrong}"]
@@ -152,10 +157,15 @@ async def run_hello(base: str, clients: int, per_client: int) -> tuple[list[floa
     return latencies, time.perf_counter() - began
 
 
+def latency_ms(values: list[float]) -> tuple[float, float, float]:
+    """p50, p95 and p99 of latencies in seconds, in milliseconds."""
+    cuts = statistics.quantiles(values, n=100)
+    return cuts[49] * 1000, cuts[94] * 1000, cuts[98] * 1000
+
+
 def percentiles(values: list[float]) -> str:
     """p50/p95/p99 in milliseconds."""
-    cuts = statistics.quantiles(values, n=100)
-    p50, p95, p99 = (cuts[k] * 1000 for k in (49, 94, 98))
+    p50, p95, p99 = latency_ms(values)
     return f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms"
 
 
@@ -181,7 +191,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=200)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between answers")
+    parser.add_argument("--interval", type=float,
+                        help="cohort run: each learner answers once every INTERVAL s (needs --db)")
+    parser.add_argument("--duration", type=float, default=120.0,
+                        help="cohort run: seconds of answering")
+    parser.add_argument("--db", help="cohort run: postgresql+psycopg://... (a schema of its "
+                                     "own is made and dropped)")
+    parser.add_argument("--workers", type=int, default=2, help="cohort run: server processes")
     args = parser.parse_args()
+    if args.interval:
+        from serve_cohort import run_cohort
+
+        run_cohort(args)
+        return
     coursegen = Path(sys.executable).with_name("coursegen")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 
 from coursegen.attempts.sessions import SessionBook
 from coursegen.attempts.store import (
@@ -65,6 +65,21 @@ def test_each_response_is_committed_at_once_and_visible_to_another_connection(st
         assert resumed.id == attempt.id and resumed.seed == 7 and resumed.paper == attempt.paper
     finally:
         other.close()
+
+
+def test_reads_in_one_block_share_one_connection_and_still_see_writes(store):
+    attempt = store.start(new_attempt())
+    checkouts = []
+    event.listen(store.engine, "checkout", lambda *_: checkouts.append(1))
+    with store.reading():
+        record = store.get(attempt.id)
+        assert store.responses(record.id) == {}
+        store.save_response(attempt.id, "q1", 0, "a", 1.0, 1.0)
+        assert store.responses(record.id) == {"q1": "a"}
+        with store.reading():  # a nested block keeps the outer one's connection
+            assert store.get(attempt.id).uid == record.uid
+    assert len(checkouts) == 2  # the reads' connection and the write's transaction
+    assert store.responses(record.id) == {"q1": "a"}
 
 
 def test_an_open_attempt_can_change_an_answer_a_finished_one_cannot(store):

@@ -12,6 +12,8 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from coursegen.attempts.tables import MIGRATIONS, SCHEMA_VERSION, metadata, schema_version
 from coursegen.errors import CoursegenError
 
+POOL_SIZE = 20
+"""PostgreSQL connections one server process keeps open (up to 10 more at a peak)."""
 DB_ENV = "COURSEGEN_DB"
 """Environment variable naming the database when --db is not given."""
 
@@ -37,7 +39,9 @@ def database_url(db: str | None = None) -> str:
 def open_engine(url: str) -> Engine:
     """An engine for the URL; SQLite connections get WAL, full sync and a busy timeout."""
     if make_url(url).get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # Keep enough connections for a busy worker: past pool_size, each extra connection is
+        # opened for one request and closed after it (a new PostgreSQL backend every time).
+        return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=10)
     # As many pooled connections as the web server runs request threads (anyio's 40), so a
     # busy room never opens and closes connections (and reruns the pragmas) per request.
     engine = create_engine(url, connect_args={"timeout": 30}, pool_size=40, max_overflow=10)

@@ -17,6 +17,7 @@ import json
 import secrets
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -163,6 +164,7 @@ class AttemptStore:
         # answer saves wait milliseconds, not the busy handler's backoff.
         self._write_lock = threading.Lock() if parsed.get_backend_name() == "sqlite" else None
         self._save = _save_response(parsed.get_backend_name())
+        self._shared = threading.local()
         try:
             self.engine = open_engine(url)
         except (SQLAlchemyError, ModuleNotFoundError) as error:
@@ -331,6 +333,24 @@ class AttemptStore:
         if touched.rowcount != 1:
             raise AttemptClosed(f"attempt {attempt_id} is finished; its answers cannot change")
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Let this thread's reads inside the block share one connection.
+
+        Each checkout costs a liveness ping and a closing rollback on PostgreSQL, round trips
+        that cost more than a small query; a request that reads several things pays them once.
+        Writes still get a transaction of their own.
+        """
+        if getattr(self._shared, "conn", None) is not None:
+            yield
+            return
+        with self._read() as conn:
+            self._shared.conn = conn
+            try:
+                yield
+            finally:
+                self._shared.conn = None
+
     def _write(self):
         return _Guarded(self, write=True)
 
@@ -345,6 +365,9 @@ class _Guarded:
         self.store, self.write = store, write
 
     def __enter__(self) -> Connection:
+        self.shared = None if self.write else getattr(self.store._shared, "conn", None)
+        if self.shared is not None:
+            return self.shared
         self.lock = self.store._write_lock if self.write else None
         if self.lock:
             self.lock.acquire()
@@ -362,6 +385,11 @@ class _Guarded:
             self.lock = None
 
     def __exit__(self, kind, error, traceback) -> bool:
+        if self.shared is not None:  # the block that opened it closes it
+            if isinstance(error, SQLAlchemyError):
+                raise StoreUnavailable(f"attempts database {self.store.display_url}: "
+                                       f"{reason(error)}") from None
+            return False
         try:
             self.context.__exit__(kind, error, traceback)
         except SQLAlchemyError as failure:

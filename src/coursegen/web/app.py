@@ -181,8 +181,8 @@ async def _open_attempt(request: Request) -> tuple[AttemptRecord, Progress | Res
 
 async def _load(request: Request, with_progress: bool
                 ) -> tuple[AttemptRecord, Progress | AttemptGone | None]:
-    # One trip to a worker thread for both reads: each trip costs about half a millisecond,
-    # as much as the queries themselves.
+    # One trip to a worker thread and one database connection for both reads: each trip and
+    # each checkout costs about as much as the queries themselves.
     learner = learner_of(request)
     uid = request.path_params["uid"]
     if learner is None or uid not in learner.attempts:
@@ -190,6 +190,10 @@ async def _load(request: Request, with_progress: bool
     web = _web(request)
 
     def read() -> tuple[AttemptRecord | None, Progress | AttemptGone | None]:
+        with web.store.reading():
+            return read_owned()
+
+    def read_owned() -> tuple[AttemptRecord | None, Progress | AttemptGone | None]:
         try:
             record = web.store.get(learner.attempts[uid])
         except StoreUnavailable:
