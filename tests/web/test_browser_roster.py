@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from coursegen.scaffold import create_course
+from tests.web.served import CHROMIUM, LAUNCH_ARGS
 from tests.web.serving import free_port, serving
 from tests.web.setup import PASSWORD
-from tests.web.test_browser import CHROMIUM, LAUNCH_ARGS
 
 pytestmark = [
     pytest.mark.slow,

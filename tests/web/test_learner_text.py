@@ -15,7 +15,7 @@ def _submit_typed(rig, typed: str):
     """A learner who types `typed` as the short answer, answers the rest and submits."""
     client = rig.client()
     join(client, "Ines Typist")
-    uid = start(client)
+    uid = start(client, form="post")  # the post-test always asks the short answer
     record, paper = paper_of(rig.store, uid)
     for number, (question, response) in enumerate(right_answers(rig.course, paper), 1):
         if question.type == "short-answer":

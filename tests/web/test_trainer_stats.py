@@ -21,9 +21,10 @@ from tests.terminal.typing import typed_answers
 from tests.web.setup import MODULE, make_rig
 from tests.web.test_trainer import trainer
 
-SUMMARY = re.compile(r'<tr class="summary"><td><a [^>]*>[^<]*</a></td><td>([^<]*)</td>'
-                     r"<td>(\d+)</td><td>(\d+)</td><td>([^<]*)</td><td>([^<]*)</td>"
-                     r"<td>([^<]*)</td></tr>")
+CELL = r'<td(?: data-label="[^"]*")?>'
+SUMMARY = re.compile(rf'<tr class="summary">{CELL}<a [^>]*>[^<]*</a></td>{CELL}([^<]*)</td>'
+                     rf"{CELL}(\d+)</td>{CELL}(\d+)</td>{CELL}([^<]*)</td>{CELL}([^<]*)</td>"
+                     rf"{CELL}([^<]*)</td></tr>")
 FIGURES = re.compile(r" · ([A-Za-z-]+ ?[a-z]*): asked (\d+) · facility <strong>([^<]*)</strong>"
                      r" · discrimination <strong>([^<]*)</strong>")
 
