@@ -26,7 +26,7 @@ from pathlib import Path
 
 import aiohttp
 import psutil
-from serve_load import CSRF, TIMEOUT, bench_course, free_port, latency_ms, wait_for
+from serve_common import CSRF, TIMEOUT, bench_course, free_port, latency_ms, wait_for
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 

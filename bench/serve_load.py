@@ -27,9 +27,6 @@ import argparse
 import asyncio
 import os
 import random
-import re
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,11 +34,17 @@ import time
 from pathlib import Path
 
 import aiohttp
-import httpx
+from serve_common import (
+    CSRF,
+    QUESTIONS,
+    TIMEOUT,
+    bench_course,
+    free_port,
+    latency_ms,
+    wait_for,
+)
 
-QUESTIONS = 10
 PHASE_DEADLINE = 240.0
-TIMEOUT = aiohttp.ClientTimeout(total=60.0)
 HELLO_APP = '''
 from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
@@ -55,46 +58,12 @@ app = Starlette(routes=[Route("/hello", hello, methods=["GET", "POST"])])
 '''
 
 
-def free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
-def bench_course(folder: Path, questions: int = QUESTIONS) -> None:
-    """The starter course with a single-choice bank of `questions` (10), all drawn."""
-    from coursegen.scaffold import create_course
-
-    create_course(folder)
-    lines = ["module: getting-started", "settings:", "  pass_mark: 70", "  time_limit: 30",
-             "questions:"]
-    ids = ["dual-use", "safeguard-order"] + [f"q{k}" for k in range(2, questions)]
-    for k, question_id in enumerate(ids):  # the lessons' knowledge checks name the first two
-        objective = "explain-dual-use" if k % 2 else "apply-safeguards"
-        options = ["{text: Right, correct: true}", "{text: Wrong}"]
-        lines += [f"  - id: {question_id}", "    type: single", f"    objective: {objective}",
-                  f"    stem: Load question {k}?", "    options:",
-                  *(f"      - {o}" for o in (options if k % 2 else options[::-1])),
-                  "    explanation: Because.", "    cite: [unodc-ws4-2020]"]
-    (folder / "quizzes" / "getting-started.yaml").write_text("\n".join(lines) + "\n")
 
 
-def wait_for(url: str, process: subprocess.Popen, seconds: float = 30.0) -> None:
-    """Poll `url` until it answers, or fail if the server died or took too long."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"server exited: {process.stderr.read().decode() if process.stderr else ''}")
-        try:
-            if httpx.get(url, timeout=1.0).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    sys.exit(f"server at {url} did not start in {seconds:.0f} s")
 
 
-CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 async def learner(base: str, index: int, think: float, saves: list[float]) -> str:
@@ -157,10 +126,6 @@ async def run_hello(base: str, clients: int, per_client: int) -> tuple[list[floa
     return latencies, time.perf_counter() - began
 
 
-def latency_ms(values: list[float]) -> tuple[float, float, float]:
-    """p50, p95 and p99 of latencies in seconds, in milliseconds."""
-    cuts = statistics.quantiles(values, n=100)
-    return cuts[49] * 1000, cuts[94] * 1000, cuts[98] * 1000
 
 
 def percentiles(values: list[float]) -> str:
