@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from coursegen.scaffold import create_course
 from tests.web.served import CHROMIUM, PHONE, answer_current_question, chromium, serve
@@ -66,27 +67,27 @@ def test_a_learner_takes_the_quiz_reloads_resumes_and_submits(server, browser, t
     page.get_by_label("Session code").fill("")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Start the quiz").click()
-    assert page.get_by_text("Question 1 of 6").is_visible()
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
     _shot(page, tmp_path, "phone-question.png")
     for position in range(1, 4):
         answer_current_question(page, position)
         page.get_by_role("button", name="Next question").click()
-    assert page.get_by_text("Question 4 of 6 · 3 answered").is_visible()
+    expect(page.get_by_text("Question 4 of 6 · 3 answered")).to_be_visible()
     page.reload()
-    assert page.get_by_text("3 answered").is_visible()
+    expect(page.get_by_text("3 answered")).to_be_visible()
     page.close()  # the learner closes the tab and comes back later
     page = context.new_page()
     page.goto(server + "/")
     page.get_by_role("link", name="Resume your attempt").click()
-    assert page.get_by_text("Question 4 of 6").is_visible()
+    expect(page.get_by_text("Question 4 of 6")).to_be_visible()
     for position in range(4, 7):
         answer_current_question(page, position)
         name = "Next question" if position < 6 else "Review and submit"
         page.get_by_role("button", name=name).click()
-    assert page.get_by_text("you have answered 6 of 6 questions").is_visible()
+    expect(page.get_by_text("you have answered 6 of 6 questions")).to_be_visible()
     page.get_by_role("button", name="Submit my answers").click()
-    assert page.get_by_role("heading", name="Your result: Getting started").is_visible()
-    assert page.get_by_role("heading", name="By objective").is_visible()
+    expect(page.get_by_role("heading", name="Your result: Getting started")).to_be_visible()
+    expect(page.get_by_role("heading", name="By objective")).to_be_visible()
     _shot(page, tmp_path, "phone-result.png")
     context.close()
 
@@ -104,7 +105,7 @@ def _take_whole_quiz(browser, server: str, name: str) -> None:
         label = "Next question" if position < 6 else "Review and submit"
         page.get_by_role("button", name=label).click()
     page.get_by_role("button", name="Submit my answers").click()
-    assert page.get_by_role("heading", name="Your result: Getting started").is_visible()
+    expect(page.get_by_role("heading", name="Your result: Getting started")).to_be_visible()
     context.close()
 
 
@@ -115,7 +116,7 @@ def test_the_trainer_sees_the_result_and_exports_csv(server, browser, tmp_path):
     page.goto(server + "/trainer")
     page.get_by_label("Trainer password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="Results").is_visible()
+    expect(page.get_by_role("heading", name="Results")).to_be_visible()
     row = page.locator("table.attempts tr", has_text="Tomás Reyes")
     assert row.count() == 1 and "finished" in row.inner_text()
     _shot(page, tmp_path, "trainer-dashboard.png")
@@ -125,7 +126,7 @@ def test_the_trainer_sees_the_result_and_exports_csv(server, browser, tmp_path):
     assert text.startswith("attempt,learner,module")
     assert "Tomás Reyes,getting-started,exam" in text
     row.get_by_role("link", name="Tomás Reyes").click()
-    assert page.get_by_role("heading", name="Reset this attempt").is_visible()
+    expect(page.get_by_role("heading", name="Reset this attempt")).to_be_visible()
     context.close()
 
 

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 import sqlalchemy as sa
 
 from coursegen.attempts.store import open_store
@@ -48,7 +49,7 @@ def _start(context, base: str, name: str):
     page.get_by_label("Your name or ID").fill(name)
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Start the quiz").click()
-    assert page.get_by_text("Question 1 of").is_visible()
+    expect(page.get_by_text("Question 1 of")).to_be_visible()
     return page
 
 
@@ -75,7 +76,7 @@ def test_a_click_is_saved_in_the_background_and_the_page_says_so(served, browser
     status = page.locator(".save-status")
     status.filter(has_text="Saved.").wait_for(timeout=10000)
     assert "offline" not in status.inner_text()
-    assert page.get_by_text("1 answered").is_visible()
+    expect(page.get_by_text("1 answered")).to_be_visible()
     assert len(_answers_in_database(db, "Amira Saved", wait=0)) == 1
     context.close()
 
@@ -101,7 +102,7 @@ def test_moving_on_with_the_question_numbers_keeps_the_answers(served, browser):
     context.set_offline(False)
     page.locator("nav.jump").get_by_role("link", name="Question 2").click()
     page.wait_for_url("**/2")
-    assert page.get_by_text("Question 2 of 6 · 1 answered").is_visible()
+    expect(page.get_by_text("Question 2 of 6 · 1 answered")).to_be_visible()
     assert len(_answers_in_database(db, "Chen Jumps", wait=0)) == 1
     context.close()
 

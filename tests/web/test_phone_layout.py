@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from coursegen.build import load_checked
 from coursegen.export.lms import lms_exports
@@ -160,7 +161,7 @@ def _learner_pages(page, base: str, name: str) -> dict[str, int]:
     page.goto(page.url.rsplit("/", 1)[0] + "/review")
     _tap_and_wait(page, page.get_by_role("button", name="Submit my answers"))
     look("result")
-    assert page.get_by_role("heading", name="Your result: Getting started").is_visible()
+    expect(page.get_by_role("heading", name="Your result: Getting started")).to_be_visible()
     return wider
 
 
