@@ -1,0 +1,1 @@
+"""Languages: interface catalogs, course-content translation, scripts and fonts."""
