@@ -130,6 +130,11 @@ def _stop_workers(pool) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
+    # Let the pool's manager thread finish closing its pipes before the interpreter exits:
+    # Python 3.11's exit hook otherwise races it and prints "Bad file descriptor".
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 # Set in each worker process by its initializer; workers keep the course and renderers.
