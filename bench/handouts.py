@@ -51,7 +51,7 @@ def floor_builder(course, module_id: str):
     def build(out: Path) -> None:
         for trainer in (False, True):
             context = writer.context("handout/module.html", [view], trainer)
-            html = template.render(**context)
+            html = context["footnote_runs"].resolve(template.render(**context))
             HTML(string=html, base_url=base_url).write_pdf(
                 out / f"{module_id}-{trainer}.pdf", stylesheets=[stylesheet], font_config=fonts,
                 pdf_variant="pdf/ua-1")

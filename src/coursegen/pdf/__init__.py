@@ -25,14 +25,16 @@ SANS = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
 def font_config() -> Any:
     """The one WeasyPrint font configuration of the process (fonts are looked up once).
 
-    Also installs the faster footnote-area update (`pdf.footnotes`) and running heads drawn
-    as artifacts (`pdf.artifacts`) before any layout.
+    Also installs the faster footnote-area update (`pdf.footnotes`), footnotes kept on their
+    call's page (`pdf.footnote_policy`) and running heads drawn as artifacts
+    (`pdf.artifacts`) before any layout.
     """
     from weasyprint.text.fonts import FontConfiguration
 
-    from coursegen.pdf import artifacts, footnotes
+    from coursegen.pdf import artifacts, footnote_policy, footnotes
 
     footnotes.install()
+    footnote_policy.install()
     artifacts.install()
     return FontConfiguration()
 

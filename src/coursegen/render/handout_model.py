@@ -153,6 +153,11 @@ class Citations:
         self._chapter = set()
         return ""
 
+    def remember(self, cites: tuple[str, ...]) -> None:
+        """Count these citations' sources as cited (for the references list)."""
+        for cite in cites:
+            self._remember(cite)
+
     def inline(self, text: str) -> str:
         """A citation written out in running text (the answer key): never 'Ibid.'."""
         ref = self._remember(text)
