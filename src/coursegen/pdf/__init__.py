@@ -79,6 +79,21 @@ def write_pdf(html: str, target: Path, base_url: str, stylesheets: Sequence[Any]
     return target
 
 
+def page_anchors(html: str, base_url: str, stylesheets: Sequence[Any] = (),
+                 cache: dict[str, Any] | None = None) -> dict[str, int]:
+    """Lay out `html` as `write_pdf` does and return the page (from 1) of every element id."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=base_url).render(
+        stylesheets=list(stylesheets),
+        font_config=font_config(),
+        pdf_variant=PDF_VARIANT,
+        cache=cache if cache is not None else {},
+    )
+    return {name: number for number, page in enumerate(document.pages, start=1)
+            for name in page.anchors}
+
+
 def print_links(_document: Any, pdf: Any) -> None:
     """Give link annotations the Print flag, so print and screen readers see the same page."""
     for item in pdf.objects:

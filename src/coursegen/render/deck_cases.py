@@ -6,10 +6,9 @@ questions, and each exhibit gets slides of its own: a table as a native table wi
 its header row on every slide it spans, text and lists as paragraphs. A table too
 large to read from the back of a room (more than `ROOM_ROWS` rows or `ROOM_COLUMNS`
 columns, or rows so long it would span more than `ROOM_SLIDES` slides) gets one slide
-pointing to it in the handout instead: the exhibit's title,
-the lesson's number and title as the handout heads its chapter, and the case
-study's heading. (The handout's page number is not known when the deck is built: the
-handout is laid out by its own job, possibly at the same time.) A fictional case
+pointing to it in the handout instead: "Exhibit C — handout p. 16", the page taken from
+the participant handout's own layout (`handout_pages`), then the lesson's number and
+title as the handout heads its chapter, and the case study's heading. A fictional case
 carries its label on every slide that shows any of the fiction.
 """
 
@@ -83,13 +82,24 @@ class CaseSlides:
         return slides + table
 
     def _pointer(self, case: CaseSlide, exhibit: Exhibit) -> list[Para]:
-        """Where the handout shows a table exhibit too large for the screen."""
-        number, lesson = next((n, lesson) for n, lesson in enumerate(self.module.lessons, 1)
-                              if any(s is case for s in lesson.slides))
+        """Where the handout shows a table exhibit too large for the screen: its page in
+        the participant handout as that is laid out, then its lesson and case."""
+        from coursegen.render.handout_model import exhibit_anchor, slide_anchor
+        from coursegen.render.handout_pages import handout_pages
+
+        number, lesson, index = next(
+            (n, lesson, i) for n, lesson in enumerate(self.module.lessons, 1)
+            for i, s in enumerate(lesson.slides) if s is case)
+        anchor = exhibit_anchor(slide_anchor(self.module, lesson, index, case),
+                                next(n for n, e in enumerate(case.exhibits, 1) if e is exhibit))
+        page = handout_pages(self.course, self.module, self.paper).get(anchor)
+        where = f"handout p. {page}" if page else "handout"
+        short = exhibit.title.split(" — ")[0] if " — " in exhibit.title else "This table"
         return [make_para(f"A table of {len(exhibit.rows)} rows and {len(exhibit.columns)} "
                           "columns: too large to read on screen.", "plain", node=exhibit),
-                make_para(f"Read it in the handout: Lesson {number}, “{lesson.title}”, "
-                          f"under “{case.title}”.", "plain", node=exhibit)]
+                make_para(f"{short} — {where}", "heading", node=exhibit),
+                make_para(f"Lesson {number}, “{lesson.title}”, under “{case.title}”.",
+                          "plain", node=exhibit)]
 
 
 def _exhibit_paras(exhibit: Exhibit, with_title: bool = True) -> list[Para]:

@@ -67,13 +67,15 @@ FLOWING = frozenset({"body", "left", "right"})
 def build_deck_specs(course: Course, module: Module, layouts: dict[str, LayoutBoxes],
                      theme: DeckTheme, metrics: FontMetrics,
                      title_metrics: FontMetrics | None = None,
-                     title_bold: bool = True) -> DeckSpec:
+                     title_bold: bool = True, paper: str | None = None) -> DeckSpec:
     """The slides of one module's deck, fitted to the layouts' boxes.
 
     `title_metrics` measures titles (the template's heading font; default: `metrics`),
-    in bold when `title_bold` (the master's title style).
+    in bold when `title_bold` (the master's title style); `paper` is the handout's paper
+    (None: the course's), whose page numbers the deck names.
     """
     builder = _DeckBuilder(course, module, layouts, theme, metrics)
+    builder.paper = paper
     slides = unique_titles(builder.slides())
     face = TitleFace(title_metrics or metrics, title_bold, layouts, theme)
     slides = face.size(slides, builder.nodes, builder._warn)
@@ -95,6 +97,8 @@ class _DeckBuilder(CaseSlides):
     def __init__(self, course: Course, module: Module, layouts: dict[str, LayoutBoxes],
                  theme: DeckTheme, metrics: FontMetrics) -> None:
         self.course, self.module, self.layouts, self.theme = course, module, layouts, theme
+        self.paper: str | None = None
+        """The handout's paper (None: the course's), for the pages the deck points to."""
         self.fitter = Fitter(metrics)
         self.tables = TableFitter(metrics)
         self.diagnostics: list[Diagnostic] = []
