@@ -67,6 +67,20 @@ def test_passages_in_a_row_citing_one_place_share_one_footnote(shipped_course):
         '<li>e<span class="fn">United Nations, A/CONF.234/11, para. 61.</span></li>')
 
 
+def test_a_line_that_carries_its_note_keeps_it(shipped_course):
+    course = load_course(shipped_course)
+    runs = FootnoteRuns(Citations(course))
+    html = "".join([
+        "<li>a", runs.call(("unodc-ws4-2020#35",)), "</li>",
+        "<p>Sources", runs.call(("unodc-ws4-2020#35",), keep=True), "</p>",
+        "<li>b", runs.call(("unodc-ws4-2020#36",)), "</li>",
+    ])
+    assert runs.resolve(html) == (
+        # the point before may join it; the 'Sources' line never gives its note away
+        '<li>a</li><p>Sources<span class="fn">United Nations, A/CONF.234/11, para. 35.</span>'
+        '</p><li>b<span class="fn">United Nations, A/CONF.234/11, para. 36.</span></li>')
+
+
 def test_terminal_and_browser_feedback_cite_in_the_same_words(starter_course):
     course = load_course(starter_course)
     module = course.modules[0]

@@ -230,9 +230,28 @@ def reads_as_one_range(earlier: tuple[int, int, str], later: tuple[int, int, str
         any(near(a, b) for a in one[name] for b in other[name]) for name in one)
 
 
-def repeated_places(pdf: Path) -> list[str]:
-    """Footnotes in a row on one page that read as one range (should have been merged)."""
+_NOTE_OR_HOLDER = re.compile(r'<span class="fn">|<figcaption\b|<p class="meta"|</figcaption>|</p>')
+
+
+def kept_notes(html: str) -> set[int]:
+    """Numbers of the notes set on a line that is there to carry them (a table's or
+    figure's 'Sources' line, a caption), read from the handout's HTML in note order."""
+    kept, number, holder = set(), 0, False
+    for found in _NOTE_OR_HOLDER.finditer(html):
+        tag = found.group(0)
+        if tag == '<span class="fn">':
+            number += 1
+            if holder:
+                kept.add(number)
+        else:
+            holder = not tag.startswith("</")
+    return kept
+
+
+def repeated_places(pdf: Path, kept: set[int] = frozenset()) -> list[str]:
+    """Footnotes in a row on one page that read as one range (should have been merged),
+    unless the first is `kept` on the line that carries it (`kept_notes`)."""
     notes = footnotes(pdf)
     return [f"page {a[0]}: note {a[1]} '{a[2][:60]}' then note {b[1]} '{b[2][:60]}'"
             for a, b in pairwise(notes)
-            if a[0] == b[0] and reads_as_one_range(a, b)]
+            if a[0] == b[0] and a[1] not in kept and reads_as_one_range(a, b)]

@@ -96,7 +96,7 @@ class HandoutWriter:
             "note": citations.inline,
             "cited": citations.cited,
             "restart_notes": runs.chapter,
-            "footnotes": lambda cites: runs.call(tuple(cites)),
+            "footnotes": lambda cites, keep=False: runs.call(tuple(cites), keep),
             "prose": lambda text, cites: prose_with_footnotes(runs, text, cites),
             "footnote_runs": runs,  # sets the footnotes once the document is written
         }

@@ -28,12 +28,19 @@ class FootnoteRuns:
     def __init__(self, citations: Citations) -> None:
         self._citations = citations
         self._passages: list[tuple[str, ...]] = []
+        self._kept: set[int] = set()
 
-    def call(self, cites: tuple[str, ...]) -> Markup:
-        """Where a passage's footnote may go (nothing when the passage cites nothing)."""
+    def call(self, cites: tuple[str, ...], keep: bool = False) -> Markup:
+        """Where a passage's footnote may go (nothing when the passage cites nothing).
+
+        `keep`: the passage is there to carry its note (a 'Sources' line, a caption), so
+        a run may end on it but never takes its note away to a later passage.
+        """
         if not cites:
             return Markup("")
         self._citations.remember(cites)
+        if keep:
+            self._kept.add(len(self._passages))
         self._passages.append(tuple(cites))
         return Markup(f"<!--coursegen-note-{len(self._passages) - 1}-->")
 
@@ -71,7 +78,7 @@ class FootnoteRuns:
             merged = False
             for position in range(len(items) - 1):
                 earlier, later = items[position], items[position + 1]
-                if earlier is not None and later is not None and (
+                if earlier is not None and later is not None and earlier[-1] not in self._kept and (
                         continues(self._refs(earlier), self._refs(later))
                         and continues(self._refs(later), self._refs(earlier))):
                     items[position:position + 2] = [earlier + later]
