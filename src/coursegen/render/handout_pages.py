@@ -14,6 +14,8 @@ from coursegen.render.handout import HandoutWriter
 from coursegen.render.handout_model import module_view
 from coursegen.render.options import RenderOptions
 
+KEPT = 8
+"""How many modules' page numbers a process keeps (the latest ones)."""
 _laid_out: dict[tuple[int, str, str | None], tuple[Course, Module, dict[str, int]]] = {}
 
 
@@ -31,4 +33,6 @@ def handout_pages(course: Course, module: Module, paper: str | None = None) -> d
     pages = page_anchors(html, f"{course.root.resolve().as_uri()}/", [writer.stylesheet],
                          writer.images)
     _laid_out[key] = (course, module, pages)
+    while len(_laid_out) > KEPT:  # a watching process reloads the course on every save
+        del _laid_out[next(iter(_laid_out))]
     return pages
