@@ -25,7 +25,8 @@ from coursegen.load import load_checked
 from coursegen.render.handout import SANS, SERIF, HandoutWriter, render_handouts
 from coursegen.render.handout_model import module_view
 from coursegen.render.options import RenderOptions
-from coursegen.text import block_html, inline_html, plain_text
+from coursegen.render.visual_filters import visual_filters
+from coursegen.text import block_html, inline_html, plain_text, quotation
 from coursegen.theme import BUILTIN_TEMPLATES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,7 +37,8 @@ def floor_builder(course, module_id: str):
     env = Environment(loader=FileSystemLoader(str(BUILTIN_TEMPLATES)),
                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(inline=inline_html, blocks=block_html, plain=plain_text)
+    env.filters.update(inline=inline_html, blocks=block_html, plain=plain_text, quotation=quotation,
+                       **visual_filters())
     fonts = FontConfiguration()
     writer = HandoutWriter(course, RenderOptions())  # only to build the same context and CSS
     css_text = env.get_template("handout/handout.css").render(
@@ -51,7 +53,7 @@ def floor_builder(course, module_id: str):
     def build(out: Path) -> None:
         for trainer in (False, True):
             context = writer.context("handout/module.html", [view], trainer)
-            html = template.render(**context)
+            html = context["footnote_runs"].resolve(template.render(**context))
             HTML(string=html, base_url=base_url).write_pdf(
                 out / f"{module_id}-{trainer}.pdf", stylesheets=[stylesheet], font_config=fonts,
                 pdf_variant="pdf/ua-1")

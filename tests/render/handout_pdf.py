@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,63 @@ def note_pinpoints(note: tuple[int, int, str]) -> tuple[str, ...]:
             else:
                 found.add(unit + item)
     return tuple(sorted(found)) or ("",)
+
+
+_SOURCE_PART = re.compile(r"^(?P<name>.+?)(?:, (?P<where>(?:paras?\.?|pp?\.) .*))?$")
+
+
+def note_places(note: tuple[int, int, str]) -> dict[str, set[tuple[str, int | None]]]:
+    """What a printed footnote cites, by source name: {'United Nations, A/CONF.234/11':
+    {('para', 35), ('para', 36)}}; a whole document as {(kind, None)}. The running foot
+    that small print picks up after a page's last note is left out."""
+    text = re.sub(r"\.\s[^.;]*\bPage \d+ of \d+\s*$", ".", note[2]).rstrip(".")
+    places: dict[str, set[tuple[str, int | None]]] = {}
+    for part in text.split("; "):
+        found = _SOURCE_PART.match(part.strip())
+        if not found:
+            continue
+        where = found["where"] or ""
+        numbers = {(p.split()[0].rstrip("."), int(re.match(r"\d+", p.split()[1])[0]))
+                   for p in note_pinpoints((0, 0, where)) if p}
+        places[found["name"]] = numbers or {("", None)}
+    return places
+
+
+def reads_as_one_range(earlier: tuple[int, int, str], later: tuple[int, int, str]) -> bool:
+    """Whether two footnotes in a row name the same sources, each at the same or a
+    neighbouring paragraph or page: 'A/CONF.234/11, para. 35.' then '… para. 36.'."""
+    one, other = note_places(earlier), note_places(later)
+
+    def near(a: tuple[str, int | None], b: tuple[str, int | None]) -> bool:
+        return a[0] == b[0] and (a[1] == b[1] or (
+            a[1] is not None and b[1] is not None and abs(a[1] - b[1]) == 1))
+
+    return bool(one) and one.keys() == other.keys() and all(
+        any(near(a, b) for a in one[name] for b in other[name]) for name in one)
+
+
+_NOTE_OR_HOLDER = re.compile(r'<span class="fn">|<figcaption\b|<p class="meta"|</figcaption>|</p>')
+
+
+def kept_notes(html: str) -> set[int]:
+    """Numbers of the notes set on a line that is there to carry them (a table's or
+    figure's 'Sources' line, a caption), read from the handout's HTML in note order."""
+    kept, number, holder = set(), 0, False
+    for found in _NOTE_OR_HOLDER.finditer(html):
+        tag = found.group(0)
+        if tag == '<span class="fn">':
+            number += 1
+            if holder:
+                kept.add(number)
+        else:
+            holder = not tag.startswith("</")
+    return kept
+
+
+def repeated_places(pdf: Path, kept: set[int] = frozenset()) -> list[str]:
+    """Footnotes in a row on one page that read as one range (should have been merged),
+    unless the first is `kept` on the line that carries it (`kept_notes`)."""
+    notes = footnotes(pdf)
+    return [f"page {a[0]}: note {a[1]} '{a[2][:60]}' then note {b[1]} '{b[2][:60]}'"
+            for a, b in pairwise(notes)
+            if a[0] == b[0] and a[1] not in kept and reads_as_one_range(a, b)]

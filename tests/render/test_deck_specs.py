@@ -302,6 +302,7 @@ def test_a_table_exhibit_too_large_for_the_room_points_to_the_handout(starter):
     from coursegen.model.slides import CaseSlide, Exhibit
     from coursegen.render.deck_cases import ROOM_ROWS
     from coursegen.render.handout_model import module_view
+    from coursegen.render.handout_pages import handout_pages
 
     big = Exhibit(title="Exhibit B — call records", columns=("Time", "From", "To"),
                   rows=tuple((f"10:{n:02d}", "A", "B") for n in range(ROOM_ROWS + 4)))
@@ -320,9 +321,13 @@ def test_a_table_exhibit_too_large_for_the_room_points_to_the_handout(starter):
     # the handout heads the lesson holding the case as "Lesson 1" with the lesson's title
     [lesson_view] = module_view(starter[0], module).lessons
     assert case in lesson_view.lesson.slides
-    assert pointer.texts()[-2:] == [
+    # the page comes from the participant handout's own layout of this module
+    page = handout_pages(starter[0], module)[lesson_view.slides[0].exhibit_anchor(2)]
+    assert page > 1
+    assert pointer.texts()[-3:] == [
         f"A table of {ROOM_ROWS + 4} rows and 3 columns: too large to read on screen.",
-        f"Read it in the handout: Lesson {lesson_view.number}, “{lesson_view.lesson.title}”, "
+        f"Exhibit B — handout p. {page}",
+        f"Lesson {lesson_view.number}, “{lesson_view.lesson.title}”, "
         "under “Case study: the missing calls”."]
     assert "open the handout" in pointer.notes
     # few rows, but each so long that the table would run over more than two slides
@@ -331,4 +336,4 @@ def test_a_table_exhibit_too_large_for_the_room_points_to_the_handout(starter):
                    rows=tuple((f"ID {n}", wordy, wordy) for n in range(4)))
     module = with_slides(starter, case.model_copy(update={"exhibits": (long,)}))
     [shown] = [s for s in specs_for(starter, module).slides if s.kind == "exhibit"]
-    assert shown.table is None and shown.texts()[-2].startswith("A table of 4 rows and 3 ")
+    assert shown.table is None and shown.texts()[-3].startswith("A table of 4 rows and 3 ")

@@ -100,6 +100,32 @@ def merged_locator(refs: Iterable[CitationRef]) -> str:
     return "; ".join(parts)
 
 
+def continues(earlier: Iterable[CitationRef], later: Iterable[CitationRef]) -> bool:
+    """Whether `later` only goes on where `earlier` left off: each source it cites is cited
+    by `earlier` too, at the same or the next place (a paragraph or page one apart; a whole
+    document after the whole document). Two such notes in a row read as one range
+    ('paras 35–36'), so a handout gives them one footnote."""
+    places: dict[str, set[tuple[str, int | None]]] = {}
+    for ref in earlier:
+        places.setdefault(ref.source, set()).add(_place(ref))
+    wanted = group_by_source(later)
+    return bool(wanted) and all(
+        any(_neighbours(_place(ref), place) for ref in refs for place in places.get(source, ()))
+        for source, refs in wanted.items())
+
+
+def _neighbours(one: tuple[str, int | None], other: tuple[str, int | None]) -> bool:
+    if one[0] != other[0] or (one[1] is None) != (other[1] is None):
+        return False
+    return one[1] is None or abs(one[1] - other[1]) <= 1
+
+
+def _place(ref: CitationRef) -> tuple[str, int | None]:
+    if ref.page is not None:
+        return "page", ref.page
+    return "paragraph", ref.paragraph
+
+
 def merged_citations(sources: SourceLookup, cites: Iterable[str]) -> list[str]:
     """Citations by source label, one entry per source in order of first use, with its
     paragraphs or pages merged: ['A/CONF.234/11, paras 35–37, 40', 'Justice and Care']."""

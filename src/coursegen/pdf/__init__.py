@@ -25,14 +25,16 @@ SANS = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
 def font_config() -> Any:
     """The one WeasyPrint font configuration of the process (fonts are looked up once).
 
-    Also installs the faster footnote-area update (`pdf.footnotes`) and running heads drawn
-    as artifacts (`pdf.artifacts`) before any layout.
+    Also installs the faster footnote-area update (`pdf.footnotes`), footnotes kept on their
+    call's page (`pdf.footnote_policy`) and running heads drawn as artifacts
+    (`pdf.artifacts`) before any layout.
     """
     from weasyprint.text.fonts import FontConfiguration
 
-    from coursegen.pdf import artifacts, footnotes
+    from coursegen.pdf import artifacts, footnote_policy, footnotes
 
     footnotes.install()
+    footnote_policy.install()
     artifacts.install()
     return FontConfiguration()
 
@@ -75,6 +77,21 @@ def write_pdf(html: str, target: Path, base_url: str, stylesheets: Sequence[Any]
             finisher=print_links,
         )
     return target
+
+
+def page_anchors(html: str, base_url: str, stylesheets: Sequence[Any] = (),
+                 cache: dict[str, Any] | None = None) -> dict[str, int]:
+    """Lay out `html` as `write_pdf` does and return the page (from 1) of every element id."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=base_url).render(
+        stylesheets=list(stylesheets),
+        font_config=font_config(),
+        pdf_variant=PDF_VARIANT,
+        cache=cache if cache is not None else {},
+    )
+    return {name: number for number, page in enumerate(document.pages, start=1)
+            for name in page.anchors}
 
 
 def print_links(_document: Any, pdf: Any) -> None:

@@ -170,7 +170,7 @@ def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[
         if not options.selects(module.id):
             continue
         spec = build_deck_specs(course, module, template.boxes, theme, metrics, title_metrics,
-                                template.title_bold)
+                                template.title_bold, options.paper)
         written.diagnostics.extend(spec.diagnostics)
         target = Path(out_dir) / "decks" / f"{module.id}.pptx"
         prs = write_deck(spec, template, theme, course, options)

@@ -6,14 +6,16 @@ questions, and each exhibit gets slides of its own: a table as a native table wi
 its header row on every slide it spans, text and lists as paragraphs. A table too
 large to read from the back of a room (more than `ROOM_ROWS` rows or `ROOM_COLUMNS`
 columns, or rows so long it would span more than `ROOM_SLIDES` slides) gets one slide
-pointing to it in the handout instead: the exhibit's title,
-the lesson's number and title as the handout heads its chapter, and the case
-study's heading. (The handout's page number is not known when the deck is built: the
-handout is laid out by its own job, possibly at the same time.) A fictional case
-carries its label on every slide that shows any of the fiction.
+pointing to it in the handout instead: "Exhibit C — handout p. 16", the page taken from
+the participant handout's own layout (`handout_pages`), then the lesson's number and
+title as the handout heads its chapter, and the case study's heading. A fictional case
+carries its label on every slide that shows any of the fiction. A scenario that does not
+fit one slide at the case size is split between sentences over several, never set smaller.
 """
 
 from __future__ import annotations
+
+import re
 
 from coursegen.model.slides import CaseSlide, Exhibit
 from coursegen.render.deck_fit import Para, make_para
@@ -22,6 +24,10 @@ from coursegen.render.deck_spec_types import SlideSpec
 from coursegen.text import Run, plain_text
 
 FICTIONAL_LABEL = "Fictional scenario for training"
+SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][”’\")]))(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bpara\.)(?<!\bpp\.)"
+    r"(?<!\bp\.)(?<!\bNo\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)\s+(?=[“‘\"(]?[A-Z])")
+"""Where a scenario may be split between slides: after a sentence's full stop."""
 ROOM_ROWS = 10
 """The most rows a table exhibit may have to be shown on screen."""
 ROOM_COLUMNS = 6
@@ -51,10 +57,63 @@ class CaseSlides:
                 "left": scenario + questions, "right": exhibits}, notes, node=slide, strict=True)
             if together is not None:
                 return together
-        slides = self._compose(slide.kind, "Case", title,
-                               {"left": scenario, "right": questions}, notes, node=slide)
+        if self._fits("Case", {"left": scenario, "right": questions}):
+            slides = self._compose(slide.kind, "Case", title,
+                                   {"left": scenario, "right": questions}, notes, node=slide)
+        else:
+            slides = self._scenario_by_sentence(slide, title, questions, notes)
         for exhibit in slide.exhibits:
             slides += self._exhibit(slide, exhibit, title)
+        return slides
+
+    def _scenario_by_sentence(self, case: CaseSlide, title: str, questions: list[Para],
+                              notes: str) -> list[SlideSpec]:
+        """A scenario too long for one slide at the case size, split between sentences over
+        as many slides as it needs, never set smaller: it fills the left column, then the
+        right, then the next slide; the fictional label heads each slide. The questions go
+        beside the last part when its right column is free and they fit, else on a slide of
+        their own."""
+        label = [make_para(FICTIONAL_LABEL, "label", node=case)] if case.fictional else []
+
+        def paras(part: list[tuple[int, str]], head: list[Para]) -> list[Para]:
+            joined: dict[int, list[str]] = {}
+            for index, sentence in part:
+                joined.setdefault(index, []).append(sentence)
+            return head + [make_para(" ".join(s), "plain", node=case) for s in joined.values()]
+
+        def roles(columns: list[list[tuple[int, str]]]) -> dict[str, list[Para]]:
+            return {"left": paras(columns[0], label), "right": paras(columns[1], [])}
+
+        slides_text: list[list[list[tuple[int, str]]]] = [[[], []]]
+        paragraphs = [" ".join(p.split()) for p in case.scenario.split("\n\n") if p.strip()]
+        for index, paragraph in enumerate(paragraphs):
+            for sentence in SENTENCE_END.split(paragraph):
+                columns = slides_text[-1]
+                column = 1 if columns[1] else 0
+                trial = [list(c) for c in columns]
+                trial[column].append((index, sentence))
+                if not columns[column] or self._fits("Case", roles(trial)):
+                    slides_text[-1] = trial
+                    continue
+                if column == 0:  # the left column is full: go on in the right one
+                    trial = [columns[0], [(index, sentence)]]
+                    if self._fits("Case", roles(trial)):
+                        slides_text[-1] = trial
+                        continue
+                slides_text.append([[(index, sentence)], []])
+        pages = [roles(columns) for columns in slides_text]
+        if questions and not slides_text[-1][1] and self._fits(
+                "Case", {"left": pages[-1]["left"], "right": questions}):
+            pages[-1]["right"] = questions
+        elif questions:  # a slide of their own, over both columns
+            half = (len(questions) + 2) // 2
+            pages.append({"left": label + questions[:half], "right": questions[half:]})
+        slides: list[SlideSpec] = []
+        for page in pages:
+            slides += (self._compose(case.kind, "Case", title, page, notes, node=case,
+                                     strict=True, part=len(slides))
+                       or self._compose(case.kind, "Case", title, page, notes, node=case,
+                                        part=len(slides)))
         return slides
 
     def _exhibit(self, case: CaseSlide, exhibit: Exhibit, case_title: str) -> list[SlideSpec]:
@@ -83,13 +142,24 @@ class CaseSlides:
         return slides + table
 
     def _pointer(self, case: CaseSlide, exhibit: Exhibit) -> list[Para]:
-        """Where the handout shows a table exhibit too large for the screen."""
-        number, lesson = next((n, lesson) for n, lesson in enumerate(self.module.lessons, 1)
-                              if any(s is case for s in lesson.slides))
+        """Where the handout shows a table exhibit too large for the screen: its page in
+        the participant handout as that is laid out, then its lesson and case."""
+        from coursegen.render.handout_model import exhibit_anchor, slide_anchor
+        from coursegen.render.handout_pages import handout_pages
+
+        number, lesson, index = next(
+            (n, lesson, i) for n, lesson in enumerate(self.module.lessons, 1)
+            for i, s in enumerate(lesson.slides) if s is case)
+        anchor = exhibit_anchor(slide_anchor(self.module, lesson, index, case),
+                                next(n for n, e in enumerate(case.exhibits, 1) if e is exhibit))
+        page = handout_pages(self.course, self.module, self.paper).get(anchor)
+        where = f"handout p. {page}" if page else "handout"
+        short = exhibit.title.split(" — ")[0] if " — " in exhibit.title else "This table"
         return [make_para(f"A table of {len(exhibit.rows)} rows and {len(exhibit.columns)} "
                           "columns: too large to read on screen.", "plain", node=exhibit),
-                make_para(f"Read it in the handout: Lesson {number}, “{lesson.title}”, "
-                          f"under “{case.title}”.", "plain", node=exhibit)]
+                make_para(f"{short} — {where}", "heading", node=exhibit),
+                make_para(f"Lesson {number}, “{lesson.title}”, under “{case.title}”.",
+                          "plain", node=exhibit)]
 
 
 def _exhibit_paras(exhibit: Exhibit, with_title: bool = True) -> list[Para]:

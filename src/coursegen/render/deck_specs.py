@@ -54,7 +54,7 @@ from coursegen.render.deck_shape import (
     title_slide,
 )
 from coursegen.render.deck_spec_types import DeckSpec, PictureSpec, Region, SlideSpec, TableSpec
-from coursegen.render.deck_theme import DeckTheme
+from coursegen.render.deck_theme import DeckTheme, builtin_theme
 from coursegen.render.deck_titles import TitleFace, distinct_headings, unique_titles
 from coursegen.render.deck_visuals import visual_spec
 from coursegen.render.text_fit import FontMetrics
@@ -67,18 +67,32 @@ FLOWING = frozenset({"body", "left", "right"})
 def build_deck_specs(course: Course, module: Module, layouts: dict[str, LayoutBoxes],
                      theme: DeckTheme, metrics: FontMetrics,
                      title_metrics: FontMetrics | None = None,
-                     title_bold: bool = True) -> DeckSpec:
+                     title_bold: bool = True, paper: str | None = None) -> DeckSpec:
     """The slides of one module's deck, fitted to the layouts' boxes.
 
     `title_metrics` measures titles (the template's heading font; default: `metrics`),
-    in bold when `title_bold` (the master's title style).
+    in bold when `title_bold` (the master's title style); `paper` is the handout's paper
+    (None: the course's), whose page numbers the deck names.
     """
     builder = _DeckBuilder(course, module, layouts, theme, metrics)
+    builder.paper = paper
     slides = unique_titles(builder.slides())
     face = TitleFace(title_metrics or metrics, title_bold, layouts, theme)
     slides = face.size(slides, builder.nodes, builder._warn)
     return DeckSpec(module.id, tuple(slides), course.info.marking, course.info.footer,
                     tuple(builder.diagnostics))
+
+
+SQUEEZE_FLOOR = 12
+"""The smallest size a knowledge check is squeezed to, with a warning, to stay on one slide."""
+
+
+def question_floor(theme: DeckTheme) -> float:
+    """The smallest size a knowledge check's stem and options may take: the theme's body
+    minimum, or the built-in one where an organisation template raised it."""
+    if "body_min" in theme.course_sizes:
+        return theme.size("body_min")
+    return min(theme.size("body_min"), float(builtin_theme().values()["sizes"]["body_min"]))
 
 
 def _points(points: tuple[Point, ...], level: int = 0) -> list[Para]:
@@ -95,6 +109,8 @@ class _DeckBuilder(CaseSlides):
     def __init__(self, course: Course, module: Module, layouts: dict[str, LayoutBoxes],
                  theme: DeckTheme, metrics: FontMetrics) -> None:
         self.course, self.module, self.layouts, self.theme = course, module, layouts, theme
+        self.paper: str | None = None
+        """The handout's paper (None: the course's), for the pages the deck points to."""
         self.fitter = Fitter(metrics)
         self.tables = TableFitter(metrics)
         self.diagnostics: list[Diagnostic] = []
@@ -116,6 +132,10 @@ class _DeckBuilder(CaseSlides):
             # A case is read, not presented point by point: prose at a reading size.
             "Case:left": Sizes(size("case"), size("case_min")),
             "Case:right": Sizes(size("case") - 2, size("case_min")),
+            # A question is asked on one slide: on an organisation's larger body size its
+            # stem and options may shrink to the built-in floor rather than flow on.
+            "Question:stem": replace(growing, minimum=question_floor(theme)),
+            "Question:options": replace(growing, minimum=question_floor(theme)),
         }
 
     # -- the deck ---------------------------------------------------------------------------
@@ -206,12 +226,37 @@ class _DeckBuilder(CaseSlides):
         stem, choices = question_paras(question, order)
         asked = self._compose(slide.kind, "Question", heading,
                               {"stem": stem, "options": choices}, notes, node=slide, strict=True)
-        if asked is None:  # too long for the question layout: let it flow on content slides
+        if asked is None:
+            asked = self._squeezed(slide, heading, {"stem": stem, "options": choices}, notes)
+        if asked is None:  # too long for any size: let it flow on content slides
             asked = self._compose(slide.kind, "Content", heading,
                                   {"body": [*stem, *choices]}, notes, node=slide)
         answer = self._compose("answer", "Content", self._title(slide, ": answer"),
                                {"body": answer_paras(question, order)}, notes, node=slide)
         return asked + answer
+
+    def _squeezed(self, slide: KnowledgeCheckSlide, heading: str, roles: dict[str, list[Para]],
+                  notes: str) -> list[SlideSpec] | None:
+        """A question kept on one slide below the minimum size (a template's small layout),
+        with a located warning; None if it does not fit even at `SQUEEZE_FLOOR`."""
+        keys = ("Question:stem", "Question:options")
+        saved = {key: self.sizes[key] for key in keys}
+        floor = saved[keys[0]].minimum
+        try:
+            for size in range(int(floor) - 1, SQUEEZE_FLOOR - 1, -1):
+                for key in keys:
+                    self.sizes[key] = replace(saved[key], minimum=float(size))
+                asked = self._compose(slide.kind, "Question", heading, roles, notes,
+                                      node=slide, strict=True)
+                if asked is not None:
+                    self._warn(slide, f"knowledge check '{slide.question}' is set at {size} pt, "
+                               f"below the {floor:g} pt minimum, to keep its options on the "
+                               "question's slide; shorten it, or give the deck template a "
+                               "'Question' layout")
+                    return asked
+        finally:
+            self.sizes.update(saved)
+        return None
 
     def _title(self, slide: SlideBase, addition: str = "") -> str:
         heading, lesson = self.titles[id(slide)]
@@ -319,16 +364,12 @@ class _DeckBuilder(CaseSlides):
         boxes["source"] = line_box
         return runs, boxes
 
-    def _compose(self, kind: str, layout_name: str, title: str, roles: dict[str, list[Para]],
-                 notes: str, cites: tuple[str, ...] = (), node: object = None,
-                 strict: bool = False, caption: tuple[Run, ...] = ()) -> list[SlideSpec] | None:
-        """Slides for one slide kind: roles grouped into the layout's boxes, fitted or split.
-
-        With `strict`, returns None instead of splitting or shrinking past the minimum.
-        """
+    def _regions(self, layout_name: str, roles: dict[str, list[Para]], cites: tuple[str, ...],
+                 caption: tuple[Run, ...]) -> tuple[tuple[Run, ...], dict, list]:
+        """The source line, the layout's boxes, and its regions (roles, paras, box, sizes)."""
         layout = self.layouts[layout_name]
         source_runs, boxes = self._source(cites, layout, caption)
-        regions = []  # (roles, paras, box, sizes)
+        regions = []
         for index, group in enumerate(role_groups(layout_name, len(layout.bodies))):
             if index not in boxes:
                 break
@@ -342,6 +383,24 @@ class _DeckBuilder(CaseSlides):
             regions.append((group, paras, boxes[index], sizes))
         if layout_name == "Question":
             regions = self._stacked(regions)
+        return source_runs, boxes, regions
+
+    def _fits(self, layout_name: str, roles: dict[str, list[Para]],
+              cites: tuple[str, ...] = ()) -> bool:
+        """Whether the roles fit one slide of the layout at their sizes (nothing is made)."""
+        _runs, _boxes, regions = self._regions(layout_name, roles, cites, ())
+        return all(self.fitter.best_size(p, b, s) is not None for _g, p, b, s in regions)
+
+    def _compose(self, kind: str, layout_name: str, title: str, roles: dict[str, list[Para]],
+                 notes: str, cites: tuple[str, ...] = (), node: object = None,
+                 strict: bool = False, caption: tuple[Run, ...] = (),
+                 part: int = 0) -> list[SlideSpec] | None:
+        """Slides for one slide kind: roles grouped into the layout's boxes, fitted or split.
+
+        With `strict`, returns None instead of splitting or shrinking past the minimum.
+        `part` numbers the first slide as a continuation ('(cont.)' from 1).
+        """
+        source_runs, boxes, regions = self._regions(layout_name, roles, cites, caption)
         # One slide if every region fits at one common size for the flowing ones.
         fitted = [self.fitter.best_size(p, b, s) for _g, p, b, s in regions]
         if all(size is not None for size in fitted):
@@ -359,8 +418,8 @@ class _DeckBuilder(CaseSlides):
             spec = SlideSpec(kind, layout_name, (), 0, tuple(
                 Region(g, paras, b, self._centred(layout_name, g, paras, b))
                 for (g, _p, b, _s), paras in zip(regions, page, strict=True)),
-                notes if index == 0 else "", source_runs, boxes.get("source"))
-            slides.append(self._titled(spec, title, index, len(pages), node))
+                notes if index + part == 0 else "", source_runs, boxes.get("source"))
+            slides.append(self._titled(spec, title, index + part, len(pages), node))
         return slides
 
     def _centred(self, layout_name: str, group: tuple[str, ...], paras: tuple[Para, ...],

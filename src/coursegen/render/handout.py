@@ -10,11 +10,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from coursegen.model import Course
 from coursegen.pdf import SANS, SERIF, stylesheet, write_pdf
 from coursegen.render.handout_model import Citations, ModuleView, module_view
+from coursegen.render.handout_notes import FootnoteRuns
 from coursegen.render.options import RenderOptions
 from coursegen.render.visual_filters import visual_filters
 from coursegen.text import inline_html, long_date
@@ -64,15 +65,20 @@ class HandoutWriter:
         self.stylesheet = stylesheet(css)
         self.images: dict[str, Any] = {}  # WeasyPrint's image cache, shared by every document
 
-    def html(self, template: str, views: list[ModuleView], trainer: bool) -> str:
-        """The HTML of one handout document."""
-        return render_template(self.course.root, template, jinja_filters=visual_filters(),
-                               **self.context(template, views, trainer))
+    def html(self, template: str, views: list[ModuleView], trainer: bool,
+             **overrides: Any) -> str:
+        """The HTML of one handout document, its footnotes merged where passages in a row
+        cite the same place (`overrides` replace context entries)."""
+        context = {**self.context(template, views, trainer), **overrides}
+        html = render_template(self.course.root, template, jinja_filters=visual_filters(),
+                               **context)
+        return context["footnote_runs"].resolve(html)
 
     def context(self, template: str, views: list[ModuleView], trainer: bool) -> dict[str, Any]:
         """What the handout templates receive."""
         info = self.course.info
         citations = Citations(self.course)
+        runs = FootnoteRuns(citations)
         handbook = template == HANDBOOK
         subject = info.title if handbook else views[0].module.title
         edition = "Course handbook" if handbook else EDITION_LABELS[trainer]
@@ -89,9 +95,10 @@ class HandoutWriter:
             "logo": info.branding.logo,
             "note": citations.inline,
             "cited": citations.cited,
-            "restart_notes": citations.restart,
-            "footnotes": lambda cites: footnote_spans(citations, cites),
-            "prose": lambda text, cites: prose_with_footnotes(citations, text, cites),
+            "restart_notes": runs.chapter,
+            "footnotes": lambda cites, keep=False: runs.call(tuple(cites), keep),
+            "prose": lambda text, cites: prose_with_footnotes(runs, text, cites),
+            "footnote_runs": runs,  # sets the footnotes once the document is written
         }
 
     def write(self, template: str, views: list[ModuleView], trainer: bool, target: Path) -> Path:
@@ -101,19 +108,11 @@ class HandoutWriter:
                          stylesheets=[self.stylesheet], cache=self.images)
 
 
-def footnote_spans(citations: Citations, cites: tuple[str, ...]) -> Markup:
-    """One footnote for a passage's citations (merged by source), as a span that CSS floats
-    to the foot of the page; nothing when it cites nothing."""
-    if not cites:
-        return Markup("")
-    return Markup('<span class="fn">{}</span>').format(escape(citations.note(tuple(cites))))
-
-
-def prose_with_footnotes(citations: Citations, text: str, cites: tuple[str, ...]) -> Markup:
-    """Handout prose as paragraphs, with the footnotes at the end of the last paragraph."""
+def prose_with_footnotes(runs: FootnoteRuns, text: str, cites: tuple[str, ...]) -> Markup:
+    """Handout prose as paragraphs, with the footnote at the end of the last paragraph."""
     paragraphs = [" ".join(p.split()) for p in (text or "").split("\n\n") if p.strip()]
     parts = [Markup("<p>{}</p>").format(inline_html(p)) for p in paragraphs[:-1]]
     if paragraphs:
-        last = inline_html(paragraphs[-1]) + footnote_spans(citations, cites)
+        last = inline_html(paragraphs[-1]) + runs.call(tuple(cites))
         parts.append(Markup("<p>{}</p>").format(last))
     return Markup("").join(parts)

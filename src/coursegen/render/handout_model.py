@@ -30,6 +30,20 @@ class SlideView:
     depth: int
     anchor: str
 
+    def exhibit_anchor(self, number: int) -> str:
+        """The id of the slide's exhibit `number` (from 1) in the handout."""
+        return exhibit_anchor(self.anchor, number)
+
+
+def slide_anchor(module: Module, lesson: Lesson, index: int, slide: SlideBase) -> str:
+    """The id of a lesson's slide (at `index`, from 0) as a handout section."""
+    return f"{module.id}--{lesson.id}--{slide.id or index + 1}"
+
+
+def exhibit_anchor(slide_anchor: str, number: int) -> str:
+    """The id of a case's exhibit `number` (from 1), under the case's own id."""
+    return f"{slide_anchor}-exhibit-{number}"
+
 
 @dataclass(frozen=True)
 class LessonView:
@@ -110,8 +124,7 @@ def _lesson_view(module: Module, lesson: Lesson, number: int, start: int) -> Les
             continue  # the handout ends with the full references list instead
         if isinstance(slide, SectionSlide):
             depth = 0
-        anchor = f"{module.id}--{lesson.id}--{slide.id or index + 1}"
-        slides.append(SlideView(slide, depth, anchor))
+        slides.append(SlideView(slide, depth, slide_anchor(module, lesson, index, slide)))
         if isinstance(slide, SectionSlide):
             depth = 1
     minutes = sum(s.minutes or 0 for s in lesson.slides)
@@ -152,6 +165,11 @@ class Citations:
         """Start a chapter: its first note names its source in full (returns '' for templates)."""
         self._chapter = set()
         return ""
+
+    def remember(self, cites: tuple[str, ...]) -> None:
+        """Count these citations' sources as cited (for the references list)."""
+        for cite in cites:
+            self._remember(cite)
 
     def inline(self, text: str) -> str:
         """A citation written out in running text (the answer key): never 'Ibid.'."""

@@ -14,8 +14,6 @@ from coursegen.pdf import write_pdf
 from coursegen.render.handout import HandoutWriter
 from coursegen.render.handout_model import module_view
 from coursegen.render.options import RenderOptions
-from coursegen.render.visual_filters import visual_filters
-from coursegen.theme import render_template
 
 PAPER_TEMPLATE = "handout/paper.html"
 PAPER_LABELS = {"pre": "Pre-test", "post": "Post-test"}
@@ -39,12 +37,9 @@ def render_papers(course: Course, out_dir: Path, options: RenderOptions,
         for form in forms:
             if form not in view.papers:
                 continue
-            context = writer.context(PAPER_TEMPLATE, [view], False)
             label = PAPER_LABELS[form]
-            context.update(form=form, edition_label=label,
-                           title=f"{module.title} — {label}")
-            html = render_template(course.root, PAPER_TEMPLATE, jinja_filters=visual_filters(),
-                                   **context)
+            html = writer.html(PAPER_TEMPLATE, [view], False, form=form, edition_label=label,
+                               title=f"{module.title} — {label}")
             written.append(write_pdf(html, folder / paper_name(module.id, form),
                                      f"{course.root.resolve().as_uri()}/",
                                      stylesheets=[writer.stylesheet], cache=writer.images))
