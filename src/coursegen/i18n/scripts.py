@@ -87,7 +87,7 @@ def _likely(lang: str) -> tuple[str, str | None, str | None]:
     for key in keys:
         found = likely.get(key) if key else None
         if found:
-            _lang, found_script, found_region = (found.split("_") + [None, None])[:3]
+            _lang, found_script, found_region = _parts(found)
             return language, script or found_script, region or found_region
     return language, script, region
 
