@@ -110,17 +110,25 @@ def direction(lang: str) -> str:
     return RTL if order == "right-to-left" else LTR
 
 
-def text_direction(text: str, lang: str) -> str:
-    """The direction of one paragraph: that of its first strong character (Unicode bidi
-    rules P2–P3), so an English reference in an Arabic deck stays left to right; text with
-    no strong character (a number) takes the language's direction."""
-    for char in text:
+def first_strong_direction(text: str) -> str:
+    """'rtl' or 'ltr' after the first strong character of `text` (Unicode bidi rules P2–P3),
+    '' when it has none (digits and punctuation only). Templates write it as `dir=` on text
+    of its own direction, such as an English reference in an Arabic handout, since
+    WeasyPrint does not read dir="auto"."""
+    for char in str(text):
         kind = unicodedata.bidirectional(char)
         if kind in {"R", "AL"}:
             return RTL
         if kind == "L":
             return LTR
-    return direction(lang)
+    return ""
+
+
+def text_direction(text: str, lang: str) -> str:
+    """The direction of one paragraph: that of its first strong character, so an English
+    reference in an Arabic deck stays left to right; text with no strong character (a
+    number) takes the language's direction."""
+    return first_strong_direction(text) or direction(lang)
 
 
 def is_rtl(lang: str) -> bool:

@@ -12,8 +12,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from coursegen.errors import Location
+from coursegen.i18n.scripts import first_strong_direction, font_warnings, is_rtl, language_of
 from coursegen.model import Course
-from coursegen.pdf import SANS, SERIF, stylesheet, write_pdf
+from coursegen.output import RenderedFiles
+from coursegen.pdf import font_stacks, stylesheet, write_pdf
 from coursegen.render.handout_model import Citations, ModuleView, module_view
 from coursegen.render.options import RenderOptions
 from coursegen.render.visual_filters import visual_filters
@@ -32,7 +35,9 @@ def render_handouts(course: Course, out_dir: Path, options: RenderOptions) -> li
     folder = Path(out_dir) / "handouts"
     views = [module_view(course, module, number)
              for number, module in enumerate(course.modules, start=1)]
-    written = []
+    lang = language_of(course)
+    written = RenderedFiles(diagnostics=font_warnings(lang, Location("course.yaml"),
+                                                      roles=("serif", "sans")))
     for view in views:
         if not options.selects(view.module.id):
             continue
@@ -53,12 +58,14 @@ class HandoutWriter:
         self.course = course
         paper = options.paper or course.info.paper
         branding = course.info.branding
-        font = f'"{branding.font}", ' if branding.font else ""
+        lang = language_of(course)
+        serif, sans = font_stacks(lang, branding.font)
+        start, end = ("right", "left") if is_rtl(lang) else ("left", "right")
         css = render_template(
             course.root, "handout/handout.css",
             paper="letter" if paper == "Letter" else "A4",
             primary=branding.primary_colour, accent=branding.accent_colour,
-            serif=font + SERIF, sans=font + SANS,
+            serif=serif, sans=sans, start=start, end=end,
         )
         self.css_text = css
         self.stylesheet = stylesheet(css)
@@ -106,7 +113,12 @@ def footnote_spans(citations: Citations, cites: tuple[str, ...]) -> Markup:
     to the foot of the page; nothing when it cites nothing."""
     if not cites:
         return Markup("")
-    return Markup('<span class="fn">{}</span>').format(escape(citations.note(tuple(cites))))
+    note = citations.note(tuple(cites))
+    # A note in another direction than the page (an English source in an Arabic handout)
+    # says so: WeasyPrint does not read dir="auto".
+    own = first_strong_direction(note)
+    attribute = Markup(' dir="{}"').format(own) if own else ""
+    return Markup('<span class="fn"{}>{}</span>').format(attribute, escape(note))
 
 
 def prose_with_footnotes(citations: Citations, text: str, cites: tuple[str, ...]) -> Markup:
