@@ -161,3 +161,14 @@ def test_libreoffice_sets_arabic_slides_against_the_right_edge_inside_the_slide(
     # The slide number sits at the left of the footer row.
     footer = [(w, x0) for w, x0, y0, _x1, _y1 in words if y0 > 0.9 * height and w == str(number)]
     assert footer and footer[0][1] < width / 3
+
+
+def test_a_process_diagram_runs_from_the_right(deck):
+    slide = slide_titled(deck, "مسار الدليل")
+    nodes = {s.name: s for s in slide.shapes if s.name.startswith("Node ")}
+    assert nodes["Node 1"].text_frame.text.startswith("الضبط")
+    assert nodes["Node 1"].left > nodes["Node 2"].left > nodes["Node 3"].left
+    links = [s for s in slide.shapes if s.name.startswith("Link 1 to 2")]
+    [link] = links
+    start = link._element.find(".//" + qn("a:stCxn"))
+    assert start.get("idx") == "1"  # leaves the first step by its left side

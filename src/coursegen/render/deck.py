@@ -266,7 +266,7 @@ class _SlideWriter:
         if spec.visual is not None and spec.visual.chart is not None:
             add_chart(slide, spec.visual.chart, spec.visual.box, self.theme)
         elif spec.visual is not None and spec.visual.diagram is not None:
-            add_diagram(slide, spec.visual.diagram, self.theme)
+            add_diagram(slide, spec.visual.diagram, self.theme, self.language)
         if spec.source and spec.source_box is not None:
             box = self._text_box(slide, spec.source_box, "Source")
             self._write(box.text_frame, [Para(spec.source, style="plain",

@@ -15,11 +15,12 @@ from coursegen.i18n.scripts import is_cjk, is_rtl, office_tag, script_fonts
 from coursegen.render.deck_geometry import Box
 from coursegen.render.deck_spec_types import DeckSpec, SlideSpec
 from coursegen.render.deck_xml import TextLanguage
+from coursegen.render.diagram_layout import mirror_diagram
 
 
 def mirror_box(box: Box, width: float) -> Box:
     """The box reflected left to right on a slide `width` points wide."""
-    return replace(box, x=round(width - box.x - box.width, 3))
+    return box.mirrored(width)
 
 
 def mirror_slide(slide: SlideSpec, width: float) -> SlideSpec:
@@ -32,6 +33,9 @@ def mirror_slide(slide: SlideSpec, width: float) -> SlideSpec:
         changes["picture"] = replace(slide.picture, box=mirror_box(slide.picture.box, width))
     if slide.visual is not None and slide.visual.chart is not None:
         changes["visual"] = replace(slide.visual, box=mirror_box(slide.visual.box, width))
+    if slide.visual is not None and slide.visual.diagram is not None:
+        changes["visual"] = replace(slide.visual, box=mirror_box(slide.visual.box, width),
+                                    diagram=mirror_diagram(slide.visual.diagram, width))
     if slide.source_box is not None:
         changes["source_box"] = mirror_box(slide.source_box, width)
     return replace(slide, **changes)

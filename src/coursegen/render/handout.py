@@ -73,7 +73,8 @@ class HandoutWriter:
 
     def html(self, template: str, views: list[ModuleView], trainer: bool) -> str:
         """The HTML of one handout document."""
-        return render_template(self.course.root, template, jinja_filters=visual_filters(),
+        filters = visual_filters(language_of(self.course), pdf=True)
+        return render_template(self.course.root, template, jinja_filters=filters,
                                **self.context(template, views, trainer))
 
     def context(self, template: str, views: list[ModuleView], trainer: bool) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coursegen.i18n.scripts import language_of
 from coursegen.model import Course
 from coursegen.pdf import write_pdf
 from coursegen.render.handout import HandoutWriter
@@ -43,7 +44,8 @@ def render_papers(course: Course, out_dir: Path, options: RenderOptions,
             label = PAPER_LABELS[form]
             context.update(form=form, edition_label=label,
                            title=f"{module.title} — {label}")
-            html = render_template(course.root, PAPER_TEMPLATE, jinja_filters=visual_filters(),
+            filters = visual_filters(language_of(course), pdf=True)
+            html = render_template(course.root, PAPER_TEMPLATE, jinja_filters=filters,
                                    **context)
             written.append(write_pdf(html, folder / paper_name(module.id, form),
                                      f"{course.root.resolve().as_uri()}/",
