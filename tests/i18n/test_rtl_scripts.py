@@ -15,6 +15,7 @@ from coursegen.i18n.scripts import (
     office_tag,
     resolve_font,
     script_fonts,
+    text_direction,
 )
 
 needs_fontconfig = pytest.mark.skipif(shutil.which("fc-match") is None,
@@ -39,6 +40,14 @@ def test_a_paragraph_takes_the_direction_of_its_first_strong_character():
     assert first_strong_direction("United Nations, A/CONF.234/11") == "ltr"
     assert first_strong_direction("2020: التكنولوجيا") == "rtl"
     assert first_strong_direction("16 %") == ""
+
+
+def test_a_deck_paragraph_turns_left_to_right_only_without_a_letter_of_its_language():
+    assert text_direction("A.  لأنها تساعد المجرمين", "ar") == "rtl"
+    assert text_direction("Knowledge check – سيف ذو حدين", "ar") == "rtl"
+    assert text_direction("United Nations, A/CONF.234/11, 2020.", "ar") == "ltr"
+    assert text_direction("16", "ar") == "rtl"
+    assert text_direction("Digital evidence", "en") == "ltr"
 
 
 @needs_fontconfig

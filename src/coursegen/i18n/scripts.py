@@ -125,10 +125,15 @@ def first_strong_direction(text: str) -> str:
 
 
 def text_direction(text: str, lang: str) -> str:
-    """The direction of one paragraph: that of its first strong character, so an English
-    reference in an Arabic deck stays left to right; text with no strong character (a
-    number) takes the language's direction."""
-    return first_strong_direction(text) or direction(lang)
+    """The direction of one paragraph in a `lang` output: the language's, unless the text
+    holds letters of the other direction only (an English reference in an Arabic deck stays
+    left to right; "A. ..." before Arabic text, or "Why: ...", does not turn it round)."""
+    own = direction(lang)
+    kinds = {unicodedata.bidirectional(char) for char in str(text)}
+    has_rtl, has_ltr = bool(kinds & {"R", "AL"}), "L" in kinds
+    if own == RTL:
+        return LTR if has_ltr and not has_rtl else RTL
+    return RTL if has_rtl and not has_ltr else LTR
 
 
 def is_rtl(lang: str) -> bool:

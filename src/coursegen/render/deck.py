@@ -51,6 +51,7 @@ from coursegen.render.deck_xml import (
     TextLanguage,
     accent_slot,
     add_footer_placeholder,
+    mirror_decorations,
     master_text_sizes,
     master_title_bold,
     remove_all_slides,
@@ -214,6 +215,8 @@ def write_deck(spec: DeckSpec, template: DeckTemplate, theme: DeckTheme, course:
     prs.core_properties.author = course.info.organisation
     prs.core_properties.subject = course.info.subtitle or course.title
     prs.core_properties.language = language.tag
+    if language.rtl:
+        mirror_decorations(prs)
     writer = _SlideWriter(prs, template, theme, spec, language)
     notes = NotesWriter()
     for slide_spec in spec.slides:

@@ -158,6 +158,16 @@ def add_footer_placeholder(slide, ph_type: str, idx: int, text: str | None, bold
         f'<a:bodyPr/><a:lstStyle/><a:p>{p_pr}{body}</a:p></p:txBody></p:sp>'))
 
 
+def mirror_decorations(prs) -> None:
+    """Reflect the master's and layouts' own shapes (rules, bars, logos; not placeholders)
+    left to right, so a right-to-left deck's title rule starts under the title's first word."""
+    width = prs.slide_width
+    for holder in (prs.slide_master, *prs.slide_layouts):
+        for shape in holder.shapes:
+            if not shape.is_placeholder and shape.width is not None:
+                shape.left = width - shape.left - shape.width
+
+
 def remove_shape(shape) -> None:
     """Take a shape off its slide (an empty placeholder, or one replaced by a table)."""
     element = shape._element
