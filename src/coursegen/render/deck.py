@@ -23,7 +23,12 @@ from coursegen.model import Course
 from coursegen.output import RenderedFiles, atomic_path
 from coursegen.render.deck_charts import add_chart
 from coursegen.render.deck_diagrams import add_diagram
-from coursegen.render.deck_direction import deck_language, mirror_box, mirror_deck
+from coursegen.render.deck_direction import (
+    deck_language,
+    mirror_box,
+    mirror_deck,
+    mirrored_footer,
+)
 from coursegen.render.deck_fit import Para
 from coursegen.render.deck_geometry import (
     BUILT_IN,
@@ -45,7 +50,6 @@ from coursegen.render.deck_theme import (
     missing_layout,
 )
 from coursegen.render.deck_xml import (
-    FooterPlace,
     NotesWriter,
     SlideAdder,
     TextLanguage,
@@ -378,7 +382,10 @@ class _SlideWriter:
             add_footer_placeholder(slide, names[kind], idx, texts[kind],
                                    bold=kind == PP_PLACEHOLDER.DATE, number=number,
                                    language=self.language,
-                                   place=self._mirrored_footer(layout_name, kind))
+                                   place=mirrored_footer(
+                                       self.template.footer_boxes[layout_name].get(kind),
+                                       kind == PP_PLACEHOLDER.SLIDE_NUMBER,
+                                       self.template.width, self.language))
             placed.add(kind)
         for kind, key in ((PP_PLACEHOLDER.DATE, "marking"), (PP_PLACEHOLDER.FOOTER, "footer"),
                           (PP_PLACEHOLDER.SLIDE_NUMBER, "number")):
@@ -392,16 +399,6 @@ class _SlideWriter:
                 box = mirror_box(box, self.template.width)
             shape = self._text_box(slide, box, key.capitalize())
             self._footer_text(shape.text_frame, kind, texts[kind])
-
-    def _mirrored_footer(self, layout_name: str, kind) -> FooterPlace | None:
-        """A right-to-left deck's footer row, mirrored: the slide number on the left, the
-        marking and footer from the right; None keeps the layout's own place."""
-        box = self.template.footer_boxes[layout_name].get(kind)
-        if not self.language.rtl or box is None:
-            return None
-        mirrored = mirror_box(box, self.template.width)
-        align = "l" if kind == PP_PLACEHOLDER.SLIDE_NUMBER else "r"
-        return FooterPlace(mirrored.x, mirrored.y, mirrored.width, mirrored.height, align)
 
     def _footer_text(self, frame, kind, text: str) -> None:
         """Footer text in a text box, for layouts without footer placeholders."""

@@ -14,7 +14,7 @@ from dataclasses import replace
 from coursegen.i18n.scripts import is_cjk, is_rtl, office_tag, script_fonts
 from coursegen.render.deck_geometry import Box
 from coursegen.render.deck_spec_types import DeckSpec, SlideSpec
-from coursegen.render.deck_xml import TextLanguage
+from coursegen.render.deck_xml import FooterPlace, TextLanguage
 from coursegen.render.diagram_layout import mirror_diagram
 
 
@@ -39,6 +39,17 @@ def mirror_slide(slide: SlideSpec, width: float) -> SlideSpec:
     if slide.source_box is not None:
         changes["source_box"] = mirror_box(slide.source_box, width)
     return replace(slide, **changes)
+
+
+def mirrored_footer(box: Box | None, is_number: bool, width: float,
+                    language: TextLanguage) -> FooterPlace | None:
+    """Where a footer placeholder goes in a right-to-left deck: the footer row mirrored, the
+    slide number on the left, marking and footer from the right; None keeps the layout's."""
+    if not language.rtl or box is None:
+        return None
+    mirrored = mirror_box(box, width)
+    return FooterPlace(mirrored.x, mirrored.y, mirrored.width, mirrored.height,
+                       "l" if is_number else "r")
 
 
 def mirror_deck(spec: DeckSpec, width: float) -> DeckSpec:
