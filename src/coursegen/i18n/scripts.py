@@ -60,8 +60,10 @@ SCRIPT_FACES: dict[str, ScriptFaces] = {
 
 
 def language_of(course) -> str:
-    """The language every output of `course` is rendered in (its BCP 47 tag)."""
-    return str(getattr(course, "language", None) or course.info.language or "en")
+    """The language every output of `course` is rendered in (its BCP 47 tag); 'en' for a
+    course whose course.yaml did not load (its other files are still checked)."""
+    info = getattr(course, "info", None)
+    return str(getattr(course, "language", None) or (info.language if info else None) or "en")
 
 
 def _parts(lang: str) -> tuple[str, str | None, str | None]:
