@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from coursegen.errors import Diagnostic
+from coursegen.i18n.scripts import language_of
 from coursegen.located import diagnostic_at
 from coursegen.model import Course
 from coursegen.model.slides import CaseSlide, SlideBase, TableSlide
@@ -37,7 +38,7 @@ def table_width_rules(course: Course, slide: SlideBase) -> Iterator[Diagnostic]:
         rows = [tuple(parse_inline(c) for c in row) for row in table.rows]
         paper = course.info.paper if course.info else "A4"
         page = PAGE_TEXT_WIDTH_MM[paper]
-        needed = _handout_width_mm(header, rows)
+        needed = _handout_width_mm(header, rows, language_of(course))
         if needed > page:
             yield diagnostic_at(
                 table, "columns", f"the table's {len(header)} columns need {needed:.0f} mm "
@@ -49,10 +50,10 @@ def table_width_rules(course: Course, slide: SlideBase) -> Iterator[Diagnostic]:
             yield from _slide_width_rules(course, table, header, rows)
 
 
-def _handout_width_mm(header: tuple, rows: list[tuple]) -> float:
+def _handout_width_mm(header: tuple, rows: list[tuple], lang: str = "en") -> float:
     from coursegen.text import Run
 
-    sans, serif = _metrics(HANDOUT_FONTS[0]), _metrics(HANDOUT_FONTS[1])
+    sans, serif = _metrics(HANDOUT_FONTS[0], lang), _metrics(HANDOUT_FONTS[1], lang)
     total = 0.0
     for column, title in enumerate(header):
         bold = tuple(Run(r.text, True, r.italic, r.code, r.href) for r in title)
@@ -73,7 +74,8 @@ def _slide_width_rules(course: Course, table: TableSlide, header: tuple,
     size = theme.size("table_min")
     width = len(header)
     cells = [header, *(tuple((*row, *((),) * width)[:width]) for row in rows)]
-    needed = sum(TableFitter(_metrics(theme.fonts["body"])).floors(cells, size))
+    metrics = _metrics(theme.fonts["body"], language_of(course), theme.fonts.get("script"))
+    needed = sum(TableFitter(metrics).floors(cells, size))
     room = BUILT_IN["Content"].bodies[0].width
     if needed > room:
         yield diagnostic_at(
@@ -84,7 +86,8 @@ def _slide_width_rules(course: Course, table: TableSlide, header: tuple,
 
 
 @lru_cache(maxsize=8)
-def _metrics(family: str):
+def _metrics(family: str, lang: str = "en", script_family: str | None = None):
+    """Metrics of `family`, text in the language's own script measured in its face."""
     from coursegen.render.text_fit import FontMetrics
 
-    return FontMetrics(family)
+    return FontMetrics(family, lang=lang, script_family=script_family)

@@ -64,15 +64,19 @@ def quiz(module_id: str, directory: Path, practice: bool, seed: int | None, form
     from rich.console import Console
 
     from coursegen.attempts.store import open_store
+    from coursegen.i18n.scripts import language_of
+    from coursegen.terminal.direction import require_readable_direction
     from coursegen.terminal.runner import QuizOptions, QuizRun
 
     course, module = load_quiz_module(directory, module_id)
+    console = Console(highlight=False)
+    require_readable_direction(language_of(course), str(directory), console.is_terminal)
     store = open_store(db)
     options = QuizOptions(practice=practice, seed=seed, form=form or "exam",
                           learner=learner.strip() if learner else None,
                           time_limit=time_limit, certificate=certificate)
     try:
-        record = QuizRun(course, module, store, options, Console(highlight=False)).run()
+        record = QuizRun(course, module, store, options, console).run()
     finally:
         store.close()
     sys.exit(0 if record.passed or record.practice else 3)

@@ -79,6 +79,7 @@ def _environment(dirs: tuple[Path, ...],
         select_autoescape,
     )
 
+    from coursegen.i18n.scripts import direction, first_strong_direction
     from coursegen.text import block_html, inline_html, plain_text, quotation
 
     env = Environment(
@@ -93,6 +94,8 @@ def _environment(dirs: tuple[Path, ...],
     env.filters["blocks"] = block_html
     env.filters["plain"] = plain_text
     env.filters["quotation"] = quotation
+    env.filters["direction"] = direction
+    env.filters["text_dir"] = first_strong_direction
     env.filters.update(extra)
     return env
 

@@ -33,6 +33,9 @@ class ThemeFonts(Node):
     heading: str | None = Field(None, description="Titles")
     body: str | None = Field(None, description="Body text")
     code: str | None = Field(None, description="Inline code")
+    script: str | None = Field(
+        None, description="Text in the course language's own script (Arabic, Chinese...), "
+        "when the Latin faces lack it; default: Noto Sans Arabic, Noto Sans CJK SC...")
 
 
 class ThemeSizes(Node):

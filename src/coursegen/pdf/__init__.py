@@ -21,6 +21,21 @@ SANS = '"Noto Sans", "DejaVu Sans", "Liberation Sans", sans-serif'
 """Font stacks the PDF stylesheets use, so every PDF falls back to the same installed faces."""
 
 
+def font_stacks(lang: str, own: str | None = None) -> tuple[str, str]:
+    """The serif and sans font stacks of a PDF in `lang`: the course's own family first, then
+    the faces of the language's script (Noto Naskh Arabic, Noto Sans CJK SC…) ahead of the
+    Latin ones, so Arabic is shaped and Chinese set in a Chinese face, not in fallback glyphs."""
+    from coursegen.i18n.scripts import script_fonts
+
+    first = f'"{own}", ' if own else ""
+    fonts = script_fonts(lang)
+    if fonts is None:
+        return first + SERIF, first + SANS
+    serif = fonts.serif.family or fonts.serif.wanted
+    sans = fonts.sans.family or fonts.sans.wanted
+    return f'{first}"{serif}", {SERIF}', f'{first}"{sans}", {SANS}'
+
+
 @lru_cache(maxsize=1)
 def font_config() -> Any:
     """The one WeasyPrint font configuration of the process (fonts are looked up once).

@@ -18,10 +18,17 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from coursegen.errors import CourseInvalid, Diagnostic, Location
+from coursegen.i18n.scripts import font_warnings, language_of, text_direction
 from coursegen.model import Course
 from coursegen.output import RenderedFiles, atomic_path
 from coursegen.render.deck_charts import add_chart
 from coursegen.render.deck_diagrams import add_diagram
+from coursegen.render.deck_direction import (
+    deck_language,
+    mirror_box,
+    mirror_deck,
+    mirrored_footer,
+)
 from coursegen.render.deck_fit import Para
 from coursegen.render.deck_geometry import (
     BUILT_IN,
@@ -45,16 +52,21 @@ from coursegen.render.deck_theme import (
 from coursegen.render.deck_xml import (
     NotesWriter,
     SlideAdder,
+    TextLanguage,
     accent_slot,
     add_footer_placeholder,
     master_text_sizes,
     master_title_bold,
+    mirror_decorations,
     remove_all_slides,
     remove_shape,
     set_alt_text,
     set_brand_colours,
     set_no_bullet,
+    set_paragraph_direction,
+    set_run_language,
     set_slide_number,
+    set_table_direction,
     theme_fonts,
 )
 from coursegen.render.options import RenderOptions
@@ -93,6 +105,7 @@ class DeckTemplate:
         self.boxes: dict[str, LayoutBoxes] = {}
         self.synthetic: dict[str, bool] = {}
         self.footers: dict[str, dict] = {}
+        self.footer_boxes: dict[str, dict] = {}
         self.diagnostics: list[Diagnostic] = []
         for name in LAYOUT_ROLES:
             index, used = self._match(name, by_name)
@@ -105,6 +118,10 @@ class DeckTemplate:
                 shape.placeholder_format.type: shape.placeholder_format.idx
                 for shape in prs.slide_layouts[index].placeholders
                 if shape.placeholder_format.type in FOOTER_TYPES}
+            self.footer_boxes[name] = {
+                shape.placeholder_format.type: _box(shape)
+                for shape in prs.slide_layouts[index].placeholders
+                if shape.placeholder_format.type in FOOTER_TYPES and shape.width}
         heading, body = theme_fonts(prs)
         self.fonts = (heading, body)
         self.text_sizes = master_text_sizes(prs)
@@ -161,19 +178,29 @@ def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[
     template = DeckTemplate(path, where)
     if not template.built_in:  # the organisation's sizes, as its template sets them
         theme = fit_to_template(theme, template.text_sizes)
+    lang = language_of(course)
+    script_font = theme.fonts.get("script")
     body_font = template.fonts[1] if not template.built_in else theme.fonts["body"]
-    metrics = FontMetrics(body_font or theme.fonts["body"], theme.fonts.get("code", "Courier New"))
+    metrics = FontMetrics(body_font or theme.fonts["body"], theme.fonts.get("code", "Courier New"),
+                          lang=lang, script_family=script_font)
     heading_font = template.fonts[0] if not template.built_in else theme.fonts["heading"]
-    title_metrics = FontMetrics(heading_font or theme.fonts["heading"])
-    written = RenderedFiles(diagnostics=template.diagnostics)
+    title_metrics = FontMetrics(heading_font or theme.fonts["heading"], lang=lang,
+                                script_family=script_font)
+    language = deck_language(lang, script_font)
+    where = Location("templates/theme.yml") if course.theme.values()["fonts"].get("script") \
+        else Location("course.yaml")
+    written = RenderedFiles(diagnostics=[*template.diagnostics,
+                                         *font_warnings(lang, where, deck=script_font)])
     for module in course.modules:
         if not options.selects(module.id):
             continue
         spec = build_deck_specs(course, module, template.boxes, theme, metrics, title_metrics,
                                 template.title_bold, options.paper)
         written.diagnostics.extend(spec.diagnostics)
+        if language.rtl:
+            spec = mirror_deck(spec, template.width)
         target = Path(out_dir) / "decks" / f"{module.id}.pptx"
-        prs = write_deck(spec, template, theme, course, options)
+        prs = write_deck(spec, template, theme, course, options, language)
         with atomic_path(target) as temporary:
             prs.save(str(temporary))
         written.append(target)
@@ -181,8 +208,9 @@ def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[
 
 
 def write_deck(spec: DeckSpec, template: DeckTemplate, theme: DeckTheme, course: Course,
-               options: RenderOptions):
+               options: RenderOptions, language: TextLanguage | None = None):
     """A Presentation holding the deck's slides (not yet saved)."""
+    language = language or deck_language(language_of(course))
     prs = template.open()
     if template.built_in:
         branding = course.info.branding
@@ -190,8 +218,10 @@ def write_deck(spec: DeckSpec, template: DeckTemplate, theme: DeckTheme, course:
     prs.core_properties.title = f"{course.title}: {spec.slides[0].title_text}"
     prs.core_properties.author = course.info.organisation
     prs.core_properties.subject = course.info.subtitle or course.title
-    prs.core_properties.language = course.info.language
-    writer = _SlideWriter(prs, template, theme, spec)
+    prs.core_properties.language = language.tag
+    if language.rtl:
+        mirror_decorations(prs)
+    writer = _SlideWriter(prs, template, theme, spec, language)
     notes = NotesWriter()
     for slide_spec in spec.slides:
         slide = writer.add(slide_spec)
@@ -203,8 +233,10 @@ def write_deck(spec: DeckSpec, template: DeckTemplate, theme: DeckTheme, course:
 class _SlideWriter:
     """Writes slide specs onto slides of one Presentation."""
 
-    def __init__(self, prs, template: DeckTemplate, theme: DeckTheme, spec: DeckSpec) -> None:
+    def __init__(self, prs, template: DeckTemplate, theme: DeckTheme, spec: DeckSpec,
+                 language: TextLanguage) -> None:
         self.prs, self.template, self.theme, self.spec = prs, template, theme, spec
+        self.language = language
         self.slides = SlideAdder(prs)
         self.code_font = theme.fonts.get("code", "Courier New")
         self.accent = {"accent1": MSO_THEME_COLOR.ACCENT_1,
@@ -241,7 +273,7 @@ class _SlideWriter:
         if spec.visual is not None and spec.visual.chart is not None:
             add_chart(slide, spec.visual.chart, spec.visual.box, self.theme)
         elif spec.visual is not None and spec.visual.diagram is not None:
-            add_diagram(slide, spec.visual.diagram, self.theme)
+            add_diagram(slide, spec.visual.diagram, self.theme, self.language)
         if spec.source and spec.source_box is not None:
             box = self._text_box(slide, spec.source_box, "Source")
             self._write(box.text_frame, [Para(spec.source, style="plain",
@@ -290,6 +322,9 @@ class _SlideWriter:
                 set_no_bullet(paragraph)
             if para.style == "quote":
                 paragraph.alignment = PP_ALIGN.CENTER
+            set_paragraph_direction(paragraph, self.language,
+                                    "ctr" if para.style == "quote" else None,
+                                    text_direction(para.text, self.language.tag) == "rtl")
             if index:
                 paragraph.space_before = Pt(para.space_before)
             for run in para.runs:
@@ -311,6 +346,7 @@ class _SlideWriter:
                     text_run.hyperlink.address = run.href
                 if colour:
                     font.color.rgb = RGBColor.from_string(colour)
+                set_run_language(text_run._r.get_or_add_rPr(), self.language)
 
     def _table(self, slide, spec: SlideSpec) -> None:
         table_spec = spec.table
@@ -324,6 +360,7 @@ class _SlideWriter:
                                        _emu(box.y), _emu(box.width), _emu(row_height * len(rows)))
         frame.name = "Table"
         table = frame.table
+        set_table_direction(table, self.language)
         for column, width in zip(table.columns, table_spec.widths, strict=True):
             column.width = _emu(width)
         for row_index, cells in enumerate(rows):
@@ -343,7 +380,12 @@ class _SlideWriter:
                 continue
             number = len(self.prs.slides) if kind == PP_PLACEHOLDER.SLIDE_NUMBER else None
             add_footer_placeholder(slide, names[kind], idx, texts[kind],
-                                   bold=kind == PP_PLACEHOLDER.DATE, number=number)
+                                   bold=kind == PP_PLACEHOLDER.DATE, number=number,
+                                   language=self.language,
+                                   place=mirrored_footer(
+                                       self.template.footer_boxes[layout_name].get(kind),
+                                       kind == PP_PLACEHOLDER.SLIDE_NUMBER,
+                                       self.template.width, self.language))
             placed.add(kind)
         for kind, key in ((PP_PLACEHOLDER.DATE, "marking"), (PP_PLACEHOLDER.FOOTER, "footer"),
                           (PP_PLACEHOLDER.SLIDE_NUMBER, "number")):
@@ -351,18 +393,24 @@ class _SlideWriter:
                 continue
             box = FOOTER_BOXES[key]
             scale = self.template.width / 960
-            shape = self._text_box(slide, Box(box.x * scale, box.y * self.template.height / 540,
-                                              box.width * scale, box.height), key.capitalize())
+            box = Box(box.x * scale, box.y * self.template.height / 540, box.width * scale,
+                      box.height)
+            if self.language.rtl:
+                box = mirror_box(box, self.template.width)
+            shape = self._text_box(slide, box, key.capitalize())
             self._footer_text(shape.text_frame, kind, texts[kind])
 
     def _footer_text(self, frame, kind, text: str) -> None:
         """Footer text in a text box, for layouts without footer placeholders."""
+        paragraph = frame.paragraphs[0]
         if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
-            set_slide_number(frame, len(self.prs.slides))
-            frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-            frame.paragraphs[0].runs[0].font.size = Pt(10) if frame.paragraphs[0].runs else None
+            set_slide_number(frame, len(self.prs.slides), self.language)
+            paragraph.alignment = PP_ALIGN.LEFT if self.language.rtl else PP_ALIGN.RIGHT
+            paragraph.runs[0].font.size = Pt(10) if paragraph.runs else None
             return
-        run = frame.paragraphs[0].add_run()
+        set_paragraph_direction(paragraph, self.language)
+        run = paragraph.add_run()
         run.text = text
         run.font.size = Pt(10)
         run.font.bold = kind == PP_PLACEHOLDER.DATE  # the handling marking stands out
+        set_run_language(run._r.get_or_add_rPr(), self.language)

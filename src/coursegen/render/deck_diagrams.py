@@ -22,8 +22,9 @@ def _emu(points: float) -> Emu:
     return Emu(round(points * 12700))
 
 
-def add_diagram(slide, layout: DiagramLayout, theme: DeckTheme) -> list:
-    """Draw the diagram's nodes, connectors and edge labels; returns the node shapes."""
+def add_diagram(slide, layout: DiagramLayout, theme: DeckTheme, language=None) -> list:
+    """Draw the diagram's nodes, connectors and edge labels, their text marked with
+    `language` (a `deck_xml.TextLanguage`) when given; returns the node shapes."""
     primary, on_dark = theme.colour("primary"), theme.colour("on_dark")
     shapes = []
     for number, node in enumerate(layout.nodes, start=1):
@@ -35,7 +36,7 @@ def add_diagram(slide, layout: DiagramLayout, theme: DeckTheme) -> list:
         lines = [(node.label, layout.label_size, True, on_dark)]
         if node.text:
             lines.append((node.text, layout.text_size, False, on_dark))
-        centred_text(shape, lines, 8)
+        centred_text(shape, lines, 8, language)
         shapes.append(shape)
     muted = theme.colour("muted")
     for edge in layout.edges:
@@ -55,7 +56,7 @@ def add_diagram(slide, layout: DiagramLayout, theme: DeckTheme) -> list:
                                              _emu(box.height))
             label.name = "Link label"
             fill_box(label, "FFFFFF")
-            centred_text(label, [(edge.label, EDGE_LABEL_SIZE, False, text)], 2)
+            centred_text(label, [(edge.label, EDGE_LABEL_SIZE, False, text)], 2, language)
     if shapes:  # the first shape carries the description of the whole diagram
         set_alt_text(shapes[0], layout.alt)
     return shapes

@@ -87,7 +87,8 @@ class Fitter:
         total = 0.0
         for para in paras:
             lines = self.metrics.line_count(para.runs, para.size, self.line_width(para, box))
-            total += para.space_before + lines * para.size * self.metrics.line_height
+            total += (para.space_before
+                      + lines * para.size * self.metrics.line_height_of(para.runs))
         return total
 
     @staticmethod
@@ -241,7 +242,8 @@ class TableFitter:
                 self.metrics.line_count(cell, size, (w - 2 * CELL_INSET_X) * SAFETY)
                 for cell, w in zip(row, widths, strict=True)
             )
-            heights.append(lines * size * self.metrics.line_height + 2 * CELL_INSET_Y)
+            height = max(self.metrics.line_height_of(cell) for cell in row)
+            heights.append(lines * size * height + 2 * CELL_INSET_Y)
         return heights
 
     def pages(self, header: tuple[tuple[Run, ...], ...],

@@ -32,6 +32,10 @@ class Box:
     width: float
     height: float
 
+    def mirrored(self, width: float) -> Box:
+        """The box reflected left to right within `width` points (a right-to-left layout)."""
+        return Box(round(width - self.x - self.width, 3), self.y, self.width, self.height)
+
     def shrunk(self, bottom: float) -> Box:
         """The box with `bottom` points taken off its lower edge."""
         return Box(self.x, self.y, self.width, max(0.0, self.height - bottom))

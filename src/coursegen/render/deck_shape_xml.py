@@ -40,9 +40,11 @@ def stroke_line(connector, colour: str, width: float, arrow: bool) -> None:
         etree.SubElement(line, qn("a:tailEnd"), type="triangle", w="med", len="med")
 
 
-def centred_text(shape, lines: list[tuple[str, float, bool, str]], margin: float) -> None:
+def centred_text(shape, lines: list[tuple[str, float, bool, str]], margin: float,
+                 language=None) -> None:
     """Replace the shape's text with centred paragraphs of (text, size pt, bold, colour),
-    wrapped, not auto-fitted, centred vertically, `margin` points from each edge."""
+    wrapped, not auto-fitted, centred vertically, `margin` points from each edge; marked
+    with `language` (a `deck_xml.TextLanguage`: tag, direction, script faces) when given."""
     body = shape._element.txBody
     inset = str(round(margin * EMU_PER_POINT))
     body_pr = body.find(qn("a:bodyPr"))
@@ -57,9 +59,19 @@ def centred_text(shape, lines: list[tuple[str, float, bool, str]], margin: float
         body.remove(old)
     for text, size, bold, colour in lines:
         paragraph = etree.SubElement(body, qn("a:p"))
-        etree.SubElement(paragraph, qn("a:pPr"), algn="ctr")
+        p_pr = etree.SubElement(paragraph, qn("a:pPr"), algn="ctr")
         run = etree.SubElement(paragraph, qn("a:r"))
         props = etree.SubElement(run, qn("a:rPr"), sz=str(round(size * 100)),
                                  b="1" if bold else "0")
         _solid(props, colour)
+        if language is not None:
+            props.set("lang", language.tag)
+            if language.alt_tag != language.tag:
+                props.set("altLang", language.alt_tag)
+            if language.rtl:
+                p_pr.set("rtl", "1")
+            for tag, family in (("a:ea", language.east_asian_font),
+                                ("a:cs", language.complex_font)):
+                if family:
+                    etree.SubElement(props, qn(tag), typeface=family)
         etree.SubElement(run, qn("a:t")).text = text

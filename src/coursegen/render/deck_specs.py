@@ -356,7 +356,8 @@ class _DeckBuilder(CaseSlides):
         width = (right - left - 2 * INSET_X) * SAFETY
         lines = self.fitter.metrics.line_count(runs, size, width)
         height = max(SOURCE_LINE_HEIGHT,
-                     lines * size * self.fitter.metrics.line_height / SAFETY + 2 * INSET_Y)
+                     lines * size * self.fitter.metrics.line_height_of(runs) / SAFETY
+                     + 2 * INSET_Y)
         line_box = Box(left, bottom - height, right - left, height)
         for index, body in enumerate(layout.bodies):
             if body.y + body.height > line_box.y:

@@ -1,23 +1,88 @@
 """The few slide edits python-pptx has no API for, kept in one place.
 
 Alt text on pictures, paragraphs without bullets, the slide-number field, the
-template's theme fonts, brand colours, removing a template's sample slides, and
-adding slides and notes slides faster than python-pptx does one by one.
+template's theme fonts, brand colours, removing a template's sample slides, the
+language, direction and script fonts of text, and adding slides and notes slides
+faster than python-pptx does one by one.
 """
 
 from __future__ import annotations
 
 from copy import deepcopy
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from lxml import etree
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 
 _THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _BULLETS = ("a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
+_AFTER_FONTS = ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")
+"""What follows the `a:ea` and `a:cs` typefaces inside a run's properties (schema order)."""
+
+
+@dataclass(frozen=True)
+class TextLanguage:
+    """How a deck's text is marked: its language tag, direction and script typefaces.
+
+    `complex_font` goes in each run's `a:cs` slot (Arabic, Hebrew), `east_asian_font` in
+    `a:ea` (Chinese, Japanese, Korean): office programs set the script's characters in
+    that face and the rest in the Latin one.
+    """
+
+    tag: str = "en-GB"
+    rtl: bool = False
+    complex_font: str | None = None
+    east_asian_font: str | None = None
+    alt_tag: str = "en-GB"
+
+    def run_attributes(self) -> str:
+        """`lang` (and `altLang` when it differs) as XML attributes of a run's properties."""
+        alt = f' altLang="{self.alt_tag}"' if self.alt_tag != self.tag else ""
+        return f'lang="{self.tag}"{alt}'
+
+    def fonts_xml(self) -> str:
+        """The script typeface elements a run's properties carry (may be empty)."""
+        ea = f'<a:ea typeface="{escape(self.east_asian_font)}"/>' if self.east_asian_font else ""
+        cs = f'<a:cs typeface="{escape(self.complex_font)}"/>' if self.complex_font else ""
+        return ea + cs
+
+
+def set_run_language(run_properties, language: TextLanguage) -> None:
+    """Mark a run (its `a:rPr`) with the language, and its East Asian or complex-script font."""
+    run_properties.set("lang", language.tag)
+    if language.alt_tag != language.tag:
+        run_properties.set("altLang", language.alt_tag)
+    for tag, family in (("a:ea", language.east_asian_font), ("a:cs", language.complex_font)):
+        for old in run_properties.findall(qn(tag)):
+            run_properties.remove(old)
+        if family:
+            element = OxmlElement(tag)
+            element.set("typeface", family)
+            run_properties.insert_element_before(element, *_AFTER_FONTS)
+
+
+def set_paragraph_direction(paragraph, language: TextLanguage, align: str | None = None,
+                            rtl: bool = True) -> None:
+    """In a right-to-left deck, a paragraph aligned right (`align` keeps e.g. a centred
+    quote centred) and, unless `rtl` is False (its text starts in a left-to-right script,
+    such as an English reference), laid out right to left. Left-to-right decks are left as
+    the master sets them."""
+    if not language.rtl:
+        return
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("rtl", "1" if rtl else "0")
+    ppr.set("algn", align or "r")
+
+
+def set_table_direction(table, language: TextLanguage) -> None:
+    """A right-to-left table: its first column on the right (`a:tblPr rtl="1"`)."""
+    if language.rtl:
+        table._tbl.tblPr.set("rtl", "1")
 
 
 def set_alt_text(shape, text: str) -> None:
@@ -37,7 +102,7 @@ def set_no_bullet(paragraph, hanging: float = 0.0) -> None:
                               "a:tabLst", "a:defRPr", "a:extLst")
 
 
-def set_slide_number(text_frame, number: int) -> None:
+def set_slide_number(text_frame, number: int, language: TextLanguage = TextLanguage()) -> None:
     """Make the text frame show the slide's number as a live field (`number` until updated)."""
     paragraph = text_frame.paragraphs[0]._p
     for child in list(paragraph):
@@ -45,11 +110,25 @@ def set_slide_number(text_frame, number: int) -> None:
             paragraph.remove(child)
     paragraph.append(parse_xml(
         f'<a:fld xmlns:a="{_A}" id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-        f'<a:rPr lang="en-GB"/><a:t>{number}</a:t></a:fld>'))
+        f'<a:rPr {language.run_attributes()}/><a:t>{number}</a:t></a:fld>'))
+
+
+@dataclass(frozen=True)
+class FooterPlace:
+    """Where a footer placeholder is moved to (points) and how its text is aligned, when
+    the layout's own place does not suit (a right-to-left deck mirrors the footer row)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    align: str
 
 
 def add_footer_placeholder(slide, ph_type: str, idx: int, text: str | None, bold: bool = False,
-                           number: int | None = None) -> None:
+                           number: int | None = None,
+                           language: TextLanguage = TextLanguage(),
+                           place: FooterPlace | None = None) -> None:
     """Add the slide's own copy of a layout's date/footer/slide-number placeholder.
 
     Written directly (rather than with `clone_placeholder`) because python-pptx's shape
@@ -59,17 +138,34 @@ def add_footer_placeholder(slide, ph_type: str, idx: int, text: str | None, bold
     shape_id = max((int(i) for i in tree.xpath("//p:cNvPr/@id")), default=1) + 1
     if number is not None:
         body = (f'<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
-                f'<a:rPr lang="en-GB"/><a:t>{number}</a:t></a:fld>')
+                f'<a:rPr {language.run_attributes()}/><a:t>{number}</a:t></a:fld>')
     else:
         weight = ' b="1"' if bold else ""
         # The theme's body font named on the run: LibreOffice otherwise sets a footer in serif.
-        body = (f'<a:r><a:rPr lang="en-GB"{weight}><a:latin typeface="+mn-lt"/></a:rPr>'
-                f'<a:t>{escape(text or "")}</a:t></a:r>')
+        body = (f'<a:r><a:rPr {language.run_attributes()}{weight}><a:latin typeface="+mn-lt"/>'
+                f'{language.fonts_xml()}</a:rPr><a:t>{escape(text or "")}</a:t></a:r>')
+    sp_pr, p_pr = "<p:spPr/>", ""
+    if place is not None:
+        emu = [round(v * 12700) for v in (place.x, place.y, place.width, place.height)]
+        sp_pr = (f'<p:spPr><a:xfrm><a:off x="{emu[0]}" y="{emu[1]}"/>'
+                 f'<a:ext cx="{emu[2]}" cy="{emu[3]}"/></a:xfrm></p:spPr>')
+        rtl = ' rtl="1"' if language.rtl else ""
+        p_pr = f'<a:pPr algn="{place.align}"{rtl}/>'
     tree.append(parse_xml(
         f'<p:sp xmlns:a="{_A}" xmlns:p="{_P}"><p:nvSpPr><p:cNvPr id="{shape_id}" '
         f'name="{ph_type} {shape_id}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>'
-        f'<p:ph type="{ph_type}" idx="{idx}"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody>'
-        f'<a:bodyPr/><a:lstStyle/><a:p>{body}</a:p></p:txBody></p:sp>'))
+        f'<p:ph type="{ph_type}" idx="{idx}"/></p:nvPr></p:nvSpPr>{sp_pr}<p:txBody>'
+        f'<a:bodyPr/><a:lstStyle/><a:p>{p_pr}{body}</a:p></p:txBody></p:sp>'))
+
+
+def mirror_decorations(prs) -> None:
+    """Reflect the master's and layouts' own shapes (rules, bars, logos; not placeholders)
+    left to right, so a right-to-left deck's title rule starts under the title's first word."""
+    width = prs.slide_width
+    for holder in (prs.slide_master, *prs.slide_layouts):
+        for shape in holder.shapes:
+            if not shape.is_placeholder and shape.width is not None:
+                shape.left = width - shape.left - shape.width
 
 
 def remove_shape(shape) -> None:

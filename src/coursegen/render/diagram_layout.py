@@ -10,7 +10,7 @@ autoshapes and connectors; the handout and the site draw the same numbers as SVG
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coursegen.model.slides import DiagramSlide
 from coursegen.render.deck_geometry import Box
@@ -167,6 +167,18 @@ class _Placer:
                           wrap(self.labels[index], size, inner, self.metrics, True),
                           wrap(self.texts[index], text_size(size), inner, self.metrics)
                           if self.texts[index] else ())
+
+
+def mirror_diagram(layout: DiagramLayout, width: float) -> DiagramLayout:
+    """The diagram read from the right, reflected within `width` points: a process's first
+    step on the right, a timeline running leftwards, connectors on the opposite sides."""
+    sides = {LEFT: RIGHT, RIGHT: LEFT}
+    nodes = tuple(replace(n, box=n.box.mirrored(width)) for n in layout.nodes)
+    edges = tuple(replace(e, start_side=sides.get(e.start_side, e.start_side),
+                          end_side=sides.get(e.end_side, e.end_side),
+                          label_box=e.label_box.mirrored(width) if e.label_box else None)
+                  for e in layout.edges)
+    return replace(layout, nodes=nodes, edges=edges)
 
 
 def layout_diagram(slide: DiagramSlide, area: Box, metrics: FontMetrics) -> DiagramLayout:

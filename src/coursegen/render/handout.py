@@ -12,8 +12,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from coursegen.errors import Location
+from coursegen.i18n.scripts import font_warnings, is_rtl, language_of
 from coursegen.model import Course
-from coursegen.pdf import SANS, SERIF, stylesheet, write_pdf
+from coursegen.output import RenderedFiles
+from coursegen.pdf import font_stacks, stylesheet, write_pdf
 from coursegen.render.handout_model import Citations, ModuleView, module_view
 from coursegen.render.handout_notes import FootnoteRuns
 from coursegen.render.options import RenderOptions
@@ -33,7 +36,9 @@ def render_handouts(course: Course, out_dir: Path, options: RenderOptions) -> li
     folder = Path(out_dir) / "handouts"
     views = [module_view(course, module, number)
              for number, module in enumerate(course.modules, start=1)]
-    written = []
+    lang = language_of(course)
+    written = RenderedFiles(diagnostics=font_warnings(lang, Location("course.yaml"),
+                                                      roles=("serif", "sans")))
     for view in views:
         if not options.selects(view.module.id):
             continue
@@ -54,12 +59,14 @@ class HandoutWriter:
         self.course = course
         paper = options.paper or course.info.paper
         branding = course.info.branding
-        font = f'"{branding.font}", ' if branding.font else ""
+        lang = language_of(course)
+        serif, sans = font_stacks(lang, branding.font)
+        start, end = ("right", "left") if is_rtl(lang) else ("left", "right")
         css = render_template(
             course.root, "handout/handout.css",
             paper="letter" if paper == "Letter" else "A4",
             primary=branding.primary_colour, accent=branding.accent_colour,
-            serif=font + SERIF, sans=font + SANS,
+            serif=serif, sans=sans, start=start, end=end,
         )
         self.css_text = css
         self.stylesheet = stylesheet(css)
@@ -70,8 +77,8 @@ class HandoutWriter:
         """The HTML of one handout document, its footnotes merged where passages in a row
         cite the same place (`overrides` replace context entries)."""
         context = {**self.context(template, views, trainer), **overrides}
-        html = render_template(self.course.root, template, jinja_filters=visual_filters(),
-                               **context)
+        filters = visual_filters(language_of(self.course), pdf=True)
+        html = render_template(self.course.root, template, jinja_filters=filters, **context)
         return context["footnote_runs"].resolve(html)
 
     def context(self, template: str, views: list[ModuleView], trainer: bool) -> dict[str, Any]:

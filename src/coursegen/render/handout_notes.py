@@ -14,6 +14,7 @@ import re
 
 from markupsafe import Markup, escape
 
+from coursegen.i18n.scripts import first_strong_direction
 from coursegen.model.citing import continues
 from coursegen.model.source import CitationRef, parse_citation
 from coursegen.render.handout_model import Citations
@@ -61,7 +62,12 @@ class FootnoteRuns:
         def replace(marker: re.Match[str]) -> str:
             if marker[1] is None or int(marker[1]) not in notes:
                 return ""
-            return Markup('<span class="fn">{}</span>').format(escape(notes[int(marker[1])]))
+            note = notes[int(marker[1])]
+            # A note in another direction than the page (an English source in an Arabic
+            # handout) says so: WeasyPrint does not read dir="auto".
+            own = first_strong_direction(note)
+            attribute = Markup(' dir="{}"').format(own) if own else ""
+            return Markup('<span class="fn"{}>{}</span>').format(attribute, escape(note))
 
         return _MARKER.sub(replace, html)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from coursegen.i18n.scripts import language_of
 from coursegen.model import Course, Module, Source
 from coursegen.model.citing import short_citation
 from coursegen.model.source import parse_citation
@@ -142,7 +143,8 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
     written: list[Path] = []
 
     def page(template: str, target: Path, root: str, **values: Any) -> None:
-        html = render_template(course.root, template, jinja_filters=visual_filters(),
+        filters = visual_filters(language_of(course))
+        html = render_template(course.root, template, jinja_filters=filters,
                                course=course, root=root, **values)
         written.append(write_text(target, html))
 
