@@ -236,6 +236,10 @@ from coursegen.cli_serve import serve  # noqa: E402
 
 cli.add_command(serve)
 
+from coursegen.cli_translate import translate  # noqa: E402
+
+cli.add_command(translate)
+
 
 def main() -> None:
     """Entry point of the `coursegen` console script."""
