@@ -5,14 +5,22 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from translate.storage import pypo, xliff
 
 from coursegen.cli import cli
+from tests.i18n.content_course import copy_shipped
 
 CRYPTO_LESSON = "modules/crypto-investigation/01-why-virtual-assets.yaml"
 POINT_KEY = f"{CRYPTO_LESSON}:slides[1].points[1]"
 POINT_TEXT = "Some users want **more anonymous** transactions"
+
+
+@pytest.fixture
+def course_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped course, without translations."""
+    return copy_shipped(tmp_path / "course")
 
 
 def extract(course: Path, *languages: str) -> str:

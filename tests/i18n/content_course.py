@@ -1,11 +1,9 @@
-"""Fixtures for the content-translation tests: a writable copy of the shipped course."""
+"""A writable copy of the shipped course, for the content-translation tests."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-
-import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 COURSE_PARTS = ("course.yaml", "sources.yaml", "modules", "quizzes", "templates")
@@ -21,9 +19,3 @@ def copy_shipped(target: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / name)
     return target
-
-
-@pytest.fixture
-def course_copy(tmp_path: Path) -> Path:
-    """A writable copy of the shipped course, without translations."""
-    return copy_shipped(tmp_path / "course")
