@@ -39,12 +39,13 @@ def copy_course(target: Path) -> Path:
 def in_process(course: Path, fresh: bool) -> float:
     """Seconds to load the course and extract French (after a first import of everything)."""
     from coursegen.i18n.content_extract import extract
-    from coursegen.load import load_course
+    from coursegen.load import load_course_located
 
     if fresh:
         shutil.rmtree(course / "translations", ignore_errors=True)
     started = time.perf_counter()
-    extract(load_course(course), "fr")
+    loaded, locations = load_course_located(course)
+    extract(loaded, "fr", locations)
     return time.perf_counter() - started
 
 

@@ -38,11 +38,11 @@ def translate() -> None:
 def extract(directory: Path, languages: tuple[str, ...]) -> None:
     """Write or update translations/LANG/<module>.po and .xlf, keeping every translation."""
     from coursegen.i18n.content_extract import extract as run_extract
-    from coursegen.load import load_course
+    from coursegen.load import load_course_located
 
-    course = load_course(directory)
+    course, locations = load_course_located(directory)
     for language in target_languages(course, languages):
-        updates = run_extract(course, language)
+        updates = run_extract(course, language, locations)
         strings = sum(u.strings for u in updates)
         written = sum(len(u.written) for u in updates)
         new = sum(u.new for u in updates)

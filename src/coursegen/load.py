@@ -34,6 +34,8 @@ class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.diagnostics: list[Diagnostic] = []
+        self.locations: dict[str, dict] = {}
+        """Per file read: the location of every value by YAML path (for catalogs' lines)."""
 
     def display(self, path: Path) -> str:
         try:
@@ -56,6 +58,7 @@ class _Reader:
             self.diagnostics.append(problem.diagnostic)
             return None
         self.diagnostics.extend(document.warnings)
+        self.locations[display] = document.locations
         return document
 
     def validate(
@@ -95,8 +98,21 @@ def read_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
     When a file fails, the content rules still run on every file that did load
     (skipping what depends on the failed ones), so one run reports every problem.
     """
-    root = Path(root).resolve()
-    reader = _Reader(root)
+    return _read_course(_Reader(Path(root).resolve()))
+
+
+def load_course_located(root: Path) -> tuple[Course, dict[str, dict]]:
+    """Load the course, also returning each file's value locations by YAML path
+    (`translate extract` writes the line of every string); raises CourseInvalid."""
+    reader = _Reader(Path(root).resolve())
+    course, diagnostics = _read_course(reader)
+    if course is None:
+        raise CourseInvalid(diagnostics)
+    return course, reader.locations
+
+
+def _read_course(reader: _Reader) -> tuple[Course | None, list[Diagnostic]]:
+    root = reader.root
     if not (root / COURSE_FILE).is_file():
         message = (
             f"no {COURSE_FILE} here; run coursegen in a course folder, "

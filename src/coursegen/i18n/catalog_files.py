@@ -57,6 +57,14 @@ class Entry:
     notes: tuple[str, ...] = ()
 
 
+def same_entries(one: dict[str, Entry], other: dict[str, Entry]) -> bool:
+    """Whether two sets of entries say the same (their line numbers aside)."""
+    def said(entries: dict[str, Entry]) -> list[tuple]:
+        return [(e.key, e.source, e.target, e.state, e.previous, e.obsolete, e.locations,
+                 e.notes) for e in entries.values()]
+    return said(one) == said(other)
+
+
 @dataclass
 class Catalog:
     """One catalog file: its header fields and its entries by key (obsolete ones apart)."""
@@ -208,26 +216,49 @@ def read_xliff(path: Path) -> Catalog:
     return catalog
 
 
-def xliff_digest(catalog: Catalog) -> str:
-    """A digest of every unit's key, source, translation and state."""
+def _state_attribute(entry: Entry) -> str:
+    """The XLIFF `state` written for an entry ("" when untranslated: no <target>)."""
+    if not entry.target:
+        return ""
+    return "needs-review-translation" if entry.state == "review" else "translated"
+
+
+def _digest(units: list[tuple[str, str, str, str]]) -> str:
     digest = hashlib.sha256()
-    for entry in catalog.entries.values():
-        for part in (entry.key, entry.source, entry.target, entry.state):
+    for unit in units:
+        for part in unit:
             digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:16]
 
 
-def xliff_recorded_digest(path: Path) -> str | None:
-    """The digest extract recorded in an XLIFF file, or None (another tool rewrote it)."""
+def xliff_digest(catalog: Catalog) -> str:
+    """A digest of the units an XLIFF file of this catalog holds: key, source, target, state."""
+    return _digest([(e.key, e.source, e.target, _state_attribute(e))
+                    for e in catalog.entries.values()])
+
+
+def xliff_untouched(path: Path) -> str | None:
+    """The digest extract recorded in an XLIFF file if the file still holds exactly those
+    units (no CAT tool changed them), else None."""
     from lxml import etree
 
     try:
         root = etree.parse(str(path)).getroot()
     except (OSError, etree.XMLSyntaxError):
         return None
-    for node in root.iter(f"{{{XLIFF_NS}}}file", "{urn:oasis:names:tc:xliff:document:1.1}file"):
-        return node.get(DIGEST_ATTRIBUTE)
-    return None
+    files = [n for n in root if isinstance(n.tag, str) and etree.QName(n).localname == "file"]
+    if len(files) != 1 or files[0].get(DIGEST_ATTRIBUTE) is None:
+        return None
+    units = []
+    for unit in files[0].iter(f"{{{XLIFF_NS}}}trans-unit"):
+        source = unit.find(f"{{{XLIFF_NS}}}source")
+        target = unit.find(f"{{{XLIFF_NS}}}target")
+        units.append((unit.get("resname") or unit.get("id") or "",
+                      "".join(source.itertext()) if source is not None else "",
+                      "".join(target.itertext()) if target is not None else "",
+                      target.get("state", "") if target is not None else ""))
+    recorded = files[0].get(DIGEST_ATTRIBUTE)
+    return recorded if _digest(units) == recorded else None
 
 
 def xliff_bytes(catalog: Catalog, original: str, language: str) -> bytes:
@@ -239,7 +270,7 @@ def xliff_bytes(catalog: Catalog, original: str, language: str) -> bytes:
     node.set(DIGEST_ATTRIBUTE, xliff_digest(catalog))
     for entry in catalog.entries.values():
         unit = _Unit12(entry.source)
-        unit.setid(entry.key)
+        unit.xmlelement.set("id", entry.key)  # setid() re-indexes the store each time: slow
         unit.xmlelement.set("resname", entry.key)
         for note in entry.notes:
             unit.addnote(note, origin="developer")

@@ -23,9 +23,10 @@ from coursegen.i18n.catalog_files import (
     po_bytes,
     read_po,
     read_xliff,
+    same_entries,
     xliff_bytes,
     xliff_digest,
-    xliff_recorded_digest,
+    xliff_untouched,
 )
 from coursegen.i18n.content_strings import COURSE_CATALOG, SourceString, source_strings
 from coursegen.model import Course
@@ -85,19 +86,29 @@ def grouped_strings(course: Course) -> dict[str, list[SourceString]]:
     return groups
 
 
-def extract(course: Course, language: str) -> list[CatalogUpdate]:
-    """Write or update every catalog of `language` under translations/; returns what changed."""
+def extract(course: Course, language: str,
+            locations: dict[str, dict] | None = None) -> list[CatalogUpdate]:
+    """Write or update every catalog of `language` under translations/; returns what changed.
+
+    `locations` are the files' value locations the loader read (`load_course_located`);
+    without them each file is read again for its lines.
+    """
     check_language(course, language)
-    lines = _Lines(course.root)
+    lines = _Lines(course.root, locations)
     updates = []
     for name, strings in grouped_strings(course).items():
         po_path, xlf_path = catalog_paths(course.root, language, name)
         old = read_po(po_path) if po_path.is_file() else Catalog(po_path)
         update = CatalogUpdate(name, po_path, xlf_path, strings=len(strings))
         merged = merge(old, lines.in_file_order(strings), lines, update)
-        _refuse_unimported(xlf_path, merged)
+        recorded = _refuse_unimported(xlf_path, merged)
         header = catalog_header(course, language, old)
         comment = old.comment or default_comment(course, language, name)
+        if (recorded == xliff_digest(merged) and header == old.header
+                and comment == old.comment and same_entries(merged.entries, old.entries)
+                and same_entries(merged.obsolete, old.obsolete)):
+            updates.append(update)
+            continue  # nothing to say that the files do not say already
         for path, data in ((po_path, po_bytes(merged, header, comment)),
                            (xlf_path, xliff_bytes(merged, _original(course, name), language))):
             if not path.is_file() or path.read_bytes() != data:
@@ -206,13 +217,15 @@ def _original(course: Course, name: str) -> str:
     return "course.yaml" if name == COURSE_CATALOG else course.module(name).folder
 
 
-def _refuse_unimported(xlf_path: Path, merged: Catalog) -> None:
-    """Stop before overwriting an XLIFF whose translations the PO does not hold."""
+def _refuse_unimported(xlf_path: Path, merged: Catalog) -> str | None:
+    """Stop before overwriting an XLIFF whose translations the PO does not hold.
+
+    Returns the digest extract recorded in the file when no tool changed it since."""
     if not xlf_path.is_file():
-        return
+        return None
+    if recorded := xliff_untouched(xlf_path):
+        return recorded  # as extract wrote it
     xlf = read_xliff(xlf_path)
-    if xliff_recorded_digest(xlf_path) == xliff_digest(xlf):
-        return  # as extract wrote it
     for key, entry in xlf.entries.items():
         mine = merged.entries.get(key)
         if entry.target and (mine is None or mine.target != entry.target):
@@ -220,14 +233,15 @@ def _refuse_unimported(xlf_path: Path, merged: Catalog) -> None:
                 f"{xlf_path}:{entry.line}: the XLIFF file holds a translation the PO has not "
                 f"({key}); bring it in first with 'coursegen translate import {xlf_path}', "
                 "then extract again")
+    return None
 
 
 class _Lines:
     """Line numbers of YAML paths, read once per file (the model keeps no line per list item)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, locations: dict[str, dict] | None) -> None:
         self.root = root
-        self.files: dict[str, dict] = {}
+        self.files: dict[str, dict] = dict(locations or {})
 
     def _locations(self, file: str) -> dict:
         if file not in self.files:
