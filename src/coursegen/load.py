@@ -176,6 +176,29 @@ def listed_module_ids(root: Path) -> list[str] | None:
     return [str(m) for m in modules] if isinstance(modules, list) else None
 
 
+def course_language(root: Path) -> str | None:
+    """The `language:` course.yaml gives (default en), read without validating; None if
+    course.yaml is unreadable (the load reports why)."""
+    try:
+        data = read_yaml(Path(root) / COURSE_FILE, COURSE_FILE).data
+    except (OSError, YamlProblem):
+        return None
+    return str(data.get("language") or "en") if isinstance(data, dict) else None
+
+
+def course_languages(root: Path) -> list[str]:
+    """The course's own language, then the others course.yaml lists under `languages:`."""
+    try:
+        data = read_yaml(Path(root) / COURSE_FILE, COURSE_FILE).data
+    except (OSError, YamlProblem):
+        return []
+    if not isinstance(data, dict):
+        return []
+    own = str(data.get("language") or "en")
+    others = data.get("languages") if isinstance(data.get("languages"), list) else []
+    return list(dict.fromkeys([own, *(str(lang) for lang in others)]))
+
+
 def _written_order(diagnostic: Diagnostic) -> tuple[int, int]:
     location = diagnostic.location
     return (location.line, location.column) if location else (0, 0)

@@ -94,7 +94,14 @@ def _environment(dirs: tuple[Path, ...],
     env.filters["plain"] = plain_text
     env.filters["quotation"] = quotation
     env.filters.update(extra)
+    # `_()` marks interface words; until an interface catalog is installed it shows them as is
+    env.globals.setdefault("_", _untranslated)
     return env
+
+
+def _untranslated(message: str, **variables: Any) -> str:
+    """`_()` without an interface catalog: the message itself, with its %(name)s filled in."""
+    return message % variables if variables else message
 
 
 def render_template(course_root: Path | None, name: str,

@@ -118,6 +118,24 @@ class CourseInfo(Node):
     modules: tuple[str, ...] = Field(min_length=1, description="Module ids, in teaching order")
 
 
+class Translation(BaseModel):
+    """How far a course built in another language is translated, and whether it is reviewed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    language: str = Field(description="The language the course was translated into")
+    status: Literal["draft", "reviewed"] = Field(
+        description="draft: not yet reviewed; reviewed: every catalog used says so")
+    translated: int = Field(description="Strings shown translated")
+    total: int = Field(description="Translatable strings; the others are shown in English")
+
+    @property
+    def label(self) -> str:
+        """The status in words, as outputs state it."""
+        return ("reviewed translation" if self.status == "reviewed"
+                else "draft translation, not yet reviewed")
+
+
 class Course(BaseModel):
     """A loaded, validated course: what every renderer and the quiz engine receive."""
 
@@ -129,6 +147,13 @@ class Course(BaseModel):
     modules: tuple[Module, ...]
     theme: Theme = Theme()
     """The course's own `templates/theme.yml` (empty when it has none: built-in values)."""
+    translation: Translation | None = None
+    """Set on a course built in another language (`build --lang`): its translation status."""
+
+    @property
+    def language(self) -> str:
+        """The language every output of this course is rendered in (a BCP 47 tag)."""
+        return self.info.language
 
     @property
     def title(self) -> str:
