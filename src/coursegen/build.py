@@ -67,8 +67,11 @@ def build(
     if language is not None:
         from coursegen.i18n.content_apply import course_in
 
-        course, _fallbacks = course_in(course, language)
+        course, _fallbacks, catalog_warnings = course_in(course, language)
+        if strict and catalog_warnings:
+            raise CourseInvalid(catalog_warnings)
         translation = course.translation
+        check_warnings = check_warnings + catalog_warnings
     if clean:
         clean_outputs(out_dir, manifest, targets, plan, every_module=options.modules is None)
     manifest.record_check(fingerprints.of_check(), check_warnings,

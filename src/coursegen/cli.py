@@ -83,6 +83,10 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
     course, diagnostics = read_course(directory)
     if course is not None:
         diagnostics = diagnostics + check_course(course)
+        if (course.root / "translations").is_dir():
+            from coursegen.i18n.catalog_checks import check_catalogs
+
+            diagnostics += check_catalogs(course)
         if sources_dir is not None:
             from coursegen.sourcecheck import check_against_sources
 

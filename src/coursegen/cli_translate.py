@@ -90,12 +90,15 @@ def status(directory: Path, languages: tuple[str, ...], output_format: str) -> N
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Translation status")
-    for column in ("language", "catalog", "status", "strings", "translated", "needs review",
-                   "missing", "file"):
-        table.add_column(column, justify="right" if column in (
-            "strings", "translated", "needs review", "missing") else "left")
+    table = Table(title="Translation status",
+                  caption="catalogs: translations/<language>/<catalog>.po")
+    for column in ("language", "catalog", "status", "strings", "translated", "review",
+                   "missing"):
+        numeric = column in ("strings", "translated", "review", "missing")
+        table.add_column(column, justify="right" if numeric else "left",
+                         no_wrap=column == "catalog")
     for row in rows:
         table.add_row(row.language, row.catalog, row.status, str(row.strings),
-                      str(row.translated), str(row.review), str(row.missing), row.file)
-    Console().print(table)
+                      str(row.translated), str(row.review), str(row.missing),
+                      end_section=row.catalog == "total")
+    Console(width=max(Console().width, 100)).print(table)

@@ -9,8 +9,9 @@ A translation is shown only when it is complete and made for today's English
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from coursegen.errors import Diagnostic
 from coursegen.i18n.catalog_files import Catalog, Entry
 from coursegen.i18n.content_status import judge, load_catalogs
 from coursegen.i18n.content_strings import PathKey, SourceString, path_text, replace_strings
@@ -29,9 +30,13 @@ class Fallbacks:
         return len(self.missing) + len(self.review)
 
 
-def translated_course(course: Course, catalogs: dict[str, Catalog],
-                      language: str) -> tuple[Course, Fallbacks]:
-    """The course with every usable translation of `catalogs` in place, in `language`."""
+def translated_course(course: Course, catalogs: dict[str, Catalog], language: str,
+                      refused: frozenset[str] = frozenset()) -> tuple[Course, Fallbacks]:
+    """The course with every usable translation of `catalogs` in place, in `language`.
+
+    Entries whose key is in `refused` (`check` found an error: a changed figure) are
+    shown in English, counted with those needing review.
+    """
     entries: dict[str, Entry] = {}
     for catalog in catalogs.values():
         entries.update(catalog.entries)
@@ -44,9 +49,9 @@ def translated_course(course: Course, catalogs: dict[str, Catalog],
         key = f"{file}:{path_text(path)}"
         entry = entries.get(key)
         state = judge(entry, SourceString("", file, path, text, ""))
-        if state == "translated":
+        if state == "translated" and key not in refused:
             return entry.target
-        (fallbacks.review if state == "review" else fallbacks.missing).append(key)
+        (fallbacks.missing if state == "missing" else fallbacks.review).append(key)
         return None
 
     translated = replace_strings(course, replace)
@@ -57,9 +62,16 @@ def translated_course(course: Course, catalogs: dict[str, Catalog],
     return translated.model_copy(update={"info": info, "translation": status}), fallbacks
 
 
-def course_in(course: Course, language: str) -> tuple[Course, Fallbacks]:
-    """The course in `language`, read from its catalogs under translations/<language>/."""
-    return translated_course(course, load_catalogs(course, language), language)
+def course_in(course: Course, language: str) -> tuple[Course, Fallbacks, list[Diagnostic]]:
+    """The course in `language` from its catalogs under translations/<language>/, and the
+    catalogs' problems (as warnings: an entry with an error is shown in English)."""
+    from coursegen.i18n.catalog_checks import check_catalogs, refused_keys
+
+    problems = check_catalogs(course, [language])
+    refused = frozenset(refused_keys(problems))
+    translated, fallbacks = translated_course(course, load_catalogs(course, language),
+                                              language, refused)
+    return translated, fallbacks, [replace(d, severity="warning") for d in problems]
 
 
 def coverage_line(translation: Translation, fallbacks: int | None = None) -> str:
