@@ -82,3 +82,14 @@ def coverage_line(translation: Translation, fallbacks: int | None = None) -> str
     if shown:
         line += f"; {shown:,} shown in English"
     return f"{line} ({translation.label})"
+
+
+def in_language(course: Course, language: str | None) -> Course:
+    """The course to run in `language` (the quiz runners' `--lang`): itself for its own
+    language or None, else translated, English where a translation is missing."""
+    if language is None or language == course.info.language:
+        return course
+    from coursegen.i18n.content_extract import check_language
+
+    check_language(course, language)
+    return course_in(course, language)[0]
