@@ -48,7 +48,9 @@ def extract(directory: Path, languages: tuple[str, ...]) -> None:
         new = sum(u.new for u in updates)
         changed = sum(u.changed for u in updates)
         obsolete = sum(u.obsoleted for u in updates)
-        folder = updates[0].po.parent if updates else directory
+        from coursegen.i18n.catalog_files import shown
+
+        folder = shown(updates[0].po.parent) if updates else directory
         click.echo(f"{language}: {strings} strings in {len(updates)} catalogs under {folder}; "
                    f"{new} new, {changed} to review, {obsolete} now obsolete; "
                    f"{written} file{'s' * (written != 1)} written")
@@ -66,8 +68,11 @@ def import_xliff(xliff_file: Path, directory: Path) -> None:
     result = run_import(course, xliff_file)
     for warning in result.warnings:
         click.echo(warning, err=True)
-    click.echo(f"{result.po}: {result.updated} translations imported, "
-               f"{result.unchanged} unchanged")
+    from coursegen.i18n.catalog_files import shown
+
+    click.echo(f"{shown(result.po)}: {result.updated} translation"
+               f"{'s' * (result.updated != 1)} imported, {result.unchanged} units without "
+               "a new translation")
 
 
 @translate.command()

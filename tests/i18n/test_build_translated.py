@@ -190,7 +190,7 @@ def test_a_translation_made_in_a_cat_tool_comes_back_through_xliff(
     assert "holds a translation the PO has not" in refused.output
     assert "translate import" in refused.output
     imported = run("translate", "import", str(xlf), str(course))
-    assert "1 translations imported" in imported
+    assert "1 translation imported" in imported
     output = run("build", str(course), "--lang", "fr", "--only", "decks")
     assert "fr: 4 of" in output
     text = deck_text(course / "build/fr/decks/getting-started.pptx")

@@ -81,6 +81,14 @@ class Catalog:
         return self.header.get(STATUS_FIELD, "draft").strip() or "draft"
 
 
+def shown(path: Path) -> str:
+    """A path as a user can type it: relative to the current folder when it is inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
 def state_of(target: str, review: bool) -> State:
     """An entry's state from its translation and whether it is marked for review."""
     if not target.strip():
@@ -96,8 +104,8 @@ def read_po(path: Path) -> Catalog:
     try:
         store = pypo.pofile.parsefile(str(path))
     except Exception as error:  # translate-toolkit raises ValueError and its own errors
-        raise CatalogUnreadable(f"{path}: not a readable PO file ({error}); fix it or restore "
-                                "it from version control") from None
+        raise CatalogUnreadable(f"{shown(path)}: not a readable PO file ({error}); fix it or "
+                                "restore it from version control") from None
     lines = path.read_text(encoding="utf-8").splitlines()
     catalog = Catalog(path)
     for unit in store.units:
@@ -199,7 +207,7 @@ def read_xliff(path: Path) -> Catalog:
     try:
         store = xliff.xlifffile.parsefile(str(path))
     except Exception as error:
-        raise CatalogUnreadable(f"{path}: not a readable XLIFF file ({error}); fix it or "
+        raise CatalogUnreadable(f"{shown(path)}: not a readable XLIFF file ({error}); fix it or "
                                 "restore it from version control") from None
     catalog = Catalog(path)
     for unit in store.unit_iter():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursegen.errors import UsageError
-from coursegen.i18n.catalog_files import po_bytes, read_po, read_xliff, xliff_bytes
+from coursegen.i18n.catalog_files import po_bytes, read_po, read_xliff, shown, xliff_bytes
 from coursegen.i18n.content_extract import TRANSLATIONS, catalog_header, default_comment
 from coursegen.i18n.content_strings import COURSE_CATALOG
 from coursegen.model import Course
@@ -37,10 +37,11 @@ def import_xliff(course: Course, xliff_path: Path) -> ImportResult:
     po_path = xliff_path.with_suffix(".po")
     language = xliff_path.parent.name
     if xliff_path.parent.parent != (course.root / TRANSLATIONS).resolve():
-        raise UsageError(f"{xliff_path}: import a file from the course's translations/<lang>/ "
-                         "folder (copy the returned file over the one extract wrote)")
+        raise UsageError(f"{shown(xliff_path)}: import a file from the course's "
+                         "translations/<lang>/ folder (copy the returned file over the one "
+                         "extract wrote)")
     if not po_path.is_file():
-        raise UsageError(f"{po_path} does not exist; run 'coursegen translate extract "
+        raise UsageError(f"{shown(po_path)} does not exist; run 'coursegen translate extract "
                          f"--lang {language}' first")
     po = read_po(po_path)
     xlf = read_xliff(xliff_path)
@@ -48,7 +49,8 @@ def import_xliff(course: Course, xliff_path: Path) -> ImportResult:
     for key, unit in xlf.entries.items():
         entry = po.entries.get(key)
         if entry is None:
-            result.warnings.append(f"{xliff_path}:{unit.line}: warning: no string '{key}' in "
+            result.warnings.append(f"{shown(xliff_path)}:{unit.line}: warning: no string "
+                                   f"'{key}' in "
                                    f"{po_path.name} (gone from the course?); not imported")
             continue
         if not unit.target or (unit.target, unit.state) == (entry.target, entry.state):
@@ -62,6 +64,9 @@ def import_xliff(course: Course, xliff_path: Path) -> ImportResult:
             entry.previous = entry.previous if unit.state == "review" else None
         result.updated += 1
     name = po_path.stem
+    if name != COURSE_CATALOG and name not in {m.id for m in course.modules}:
+        raise UsageError(f"{shown(po_path)}: no module '{name}' in this course; import the "
+                         "catalog of a module the course lists")
     header = catalog_header(course, language, po)
     comment = po.comment or default_comment(course, language, name)
     write_bytes(po_path, po_bytes(po, header, comment))

@@ -24,6 +24,7 @@ from coursegen.i18n.catalog_files import (
     read_po,
     read_xliff,
     same_entries,
+    shown,
     xliff_bytes,
     xliff_digest,
     xliff_untouched,
@@ -230,8 +231,9 @@ def _refuse_unimported(xlf_path: Path, merged: Catalog) -> str | None:
         mine = merged.entries.get(key)
         if entry.target and (mine is None or mine.target != entry.target):
             raise XliffNotImported(
-                f"{xlf_path}:{entry.line}: the XLIFF file holds a translation the PO has not "
-                f"({key}); bring it in first with 'coursegen translate import {xlf_path}', "
+                f"{shown(xlf_path)}:{entry.line}: the XLIFF file holds a translation the PO "
+                f"has not ({key}); bring it in first with 'coursegen translate import "
+                f"{shown(xlf_path)}', "
                 "then extract again")
     return None
 
