@@ -166,3 +166,31 @@ def test_a_point_moved_within_its_file_keeps_its_translation(course_copy: Path) 
     assert not moved.isfuzzy()  # same English, same lesson: still a good translation
     added = po_units(po)[POINT_KEY]
     assert (added.source, added.target) == ("A new point", "")
+
+
+def test_every_extracted_string_is_the_one_a_build_replaces(course_copy: Path) -> None:
+    """Extract and build walk the same strings: each key's text is what the build swaps."""
+    from coursegen.i18n.content_strings import replace_strings, source_strings
+    from coursegen.load import load_course
+
+    course = load_course(course_copy)
+    before = source_strings(course)
+    translated = replace_strings(course, lambda _file, _path, text: f"«{text}»")
+    after = source_strings(translated)
+    assert [s.key for s in after] == [s.key for s in before]
+    assert [s.text for s in after] == [f"«{s.text}»" for s in before]
+    question = translated.module("crypto-investigation").bank.questions[0]
+    assert question.id == "appeal-cross-border"  # ids untouched
+    assert question.options[0].text.startswith("«")
+
+
+def test_a_default_title_is_offered_and_said_to_be_the_default(course_copy: Path) -> None:
+    extract(course_copy, "fr")
+    units = po_units(course_copy / "translations" / "fr" / "crypto-investigation.po")
+    defaults = [u for u in units.values() if u.source == "Knowledge check"]
+    assert defaults
+    for unit in defaults:
+        assert unit.getnotes("developer").endswith("(the default; not written in the file)")
+        file, line = unit.getlocations()[0].split(":")
+        assert "kind: knowledge-check" in (course_copy / file).read_text().splitlines()[
+            int(line) - 1]

@@ -256,10 +256,13 @@ class _Lines:
     def line(self, string: SourceString) -> int:
         """The line where the string's text is written."""
         locations = self._locations(string.file)
-        for path in ((*string.path, "text"), (*string.path, "label"), string.path):
+        for path in ((*string.path, "text"), (*string.path, "label")):
             if path in locations:
                 return locations[path].line
-        return 0
+        path = string.path
+        while path and path not in locations:  # a default value: where its node is written
+            path = path[:-1]
+        return locations[path].line if path in locations else 0
 
     def in_file_order(self, strings: list[SourceString]) -> list[SourceString]:
         """The strings file by file (in course order), each file's in the order written."""

@@ -223,6 +223,8 @@ def _strings_of(node: Node, file: str, path: PathKey, where: str,
         value = getattr(node, name)
         if name in labels and value is not None:
             label = labels[name]
+            if name not in node.model_fields_set:  # e.g. a knowledge check's "Knowledge check"
+                label += " (the default; not written in the file)"
             here = path if name == shorthand else (*path, name)
             new = _texts(value, here, _labeller(label, where, names), file, replace, found)
             if new is not value:

@@ -106,7 +106,10 @@ class CourseInfo(Node):
     version: str = Field(default="1.0", description="Version printed on covers")
     date: dt.date | None = Field(default=None, description="Edition date printed on covers")
     language: str = Field(default="en", description="Main language (BCP 47 tag)")
-    languages: tuple[str, ...] = Field(default=(), description="Further languages offered")
+    languages: tuple[str, ...] = Field(
+        default=(), description="Further languages the course is offered in; `coursegen build` "
+        "makes each into build/<lang>/ from its catalogs in translations/<lang>/ "
+        "(docs/translating.md)")
     audience: str | None = None
     pass_mark: float = Field(default=70, ge=0, le=100, description="Pass mark in percent")
     marking: str | None = Field(
