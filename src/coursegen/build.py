@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from coursegen.build_manifest import Manifest
 from coursegen.build_pool import run_jobs
 from coursegen.build_progress import BuildProgress, PlainProgress
 from coursegen.errors import CourseInvalid, UsageError
+from coursegen.i18n.content_strings import LANGUAGE_TAG
 from coursegen.load import course_language, listed_module_ids, load_checked
 from coursegen.model import Course
 from coursegen.output import remove_temporaries
@@ -52,6 +54,9 @@ def build(
     if language == course_language(root):
         language = None
     if language is not None:
+        if not re.match(LANGUAGE_TAG, language):
+            raise UsageError(f"'{language}' is not a language tag; use a BCP 47 tag such as "
+                             "fr, ar, zh or fr-CA")
         out_dir = out_dir / language
     options = options or RenderOptions()
     targets = resolve_targets(only)

@@ -29,13 +29,17 @@ from coursegen.i18n.catalog_files import (
     xliff_digest,
     xliff_untouched,
 )
-from coursegen.i18n.content_strings import COURSE_CATALOG, SourceString, source_strings
+from coursegen.i18n.content_strings import (
+    COURSE_CATALOG,
+    LANGUAGE_TAG,
+    SourceString,
+    source_strings,
+)
 from coursegen.model import Course
 from coursegen.output import write_bytes
 from coursegen.yamlio import YamlProblem, read_yaml
 
 TRANSLATIONS = "translations"
-LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 
 class XliffNotImported(UsageError):

@@ -41,6 +41,8 @@ from coursegen.model.slides import (
 )
 
 PathKey = tuple[str | int, ...]
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+"""A BCP 47 language tag as catalog folders are named: fr, ar, zh, fr-CA, zh-Hans."""
 COURSE_CATALOG = "course"
 """The catalog holding course.yaml's strings (the others are named after their module)."""
 
