@@ -189,6 +189,9 @@ def catalog_header(course: Course, language: str, old: Catalog) -> dict[str, str
     """The header of a catalog: fixed fields, then what a translator's tool added (kept)."""
     header = {
         "Project-Id-Version": f"{course.info.id} {course.info.version}",
+        "PO-Revision-Date": "",  # a translator's editor fills these in; they are kept
+        "Last-Translator": "",
+        "Language-Team": "",
         "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -196,7 +199,8 @@ def catalog_header(course: Course, language: str, old: Catalog) -> dict[str, str
         STATUS_FIELD: old.header.get(STATUS_FIELD, "draft"),
     }
     for name, value in old.header.items():
-        header.setdefault(name, value)
+        if not header.get(name):
+            header[name] = value
     return header
 
 
