@@ -117,6 +117,10 @@ def test_changed_english_is_marked_for_review_with_the_previous_text(course_copy
     extract(course_copy, "fr")
     po = course_copy / "translations" / "fr" / "crypto-investigation.po"
     translate_po(po, {POINT_KEY: "Certains veulent des transactions **plus anonymes**"})
+    store = pypo.pofile.parsefile(str(po))  # the translator leaves a comment of their own
+    next(u for u in store.units if u.getcontext() == POINT_KEY).addnote(
+        "« anonymes » plutôt que « discrètes » : terme du glossaire", origin="translator")
+    po.write_bytes(bytes(store))
     lesson = course_copy / CRYPTO_LESSON
     lesson.write_text(lesson.read_text().replace(POINT_TEXT, "Some users want anonymity"))
     output = extract(course_copy, "fr")
@@ -128,6 +132,8 @@ def test_changed_english_is_marked_for_review_with_the_previous_text(course_copy
     assert unit.target == "Certains veulent des transactions **plus anonymes**"
     text = po.read_text()
     assert f'#| msgid "{POINT_TEXT}"' in text
+    assert unit.getnotes("translator") == (
+        "« anonymes » plutôt que « discrètes » : terme du glossaire")
     xlf = (po.with_suffix(".xlf")).read_text()
     assert 'state="needs-review-translation"' in xlf
 

@@ -55,13 +55,16 @@ class Entry:
     obsolete: bool = False
     locations: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    """What the string is, for the translator (PO `#.`; written by extract)."""
+    comment: str = ""
+    """The translator's own comment on the entry (PO `# `): kept as written."""
 
 
 def same_entries(one: dict[str, Entry], other: dict[str, Entry]) -> bool:
     """Whether two sets of entries say the same (their line numbers aside)."""
     def said(entries: dict[str, Entry]) -> list[tuple]:
         return [(e.key, e.source, e.target, e.state, e.previous, e.obsolete, e.locations,
-                 e.notes) for e in entries.values()]
+                 e.notes, e.comment) for e in entries.values()]
     return said(one) == said(other)
 
 
@@ -127,6 +130,7 @@ def read_po(path: Path) -> Catalog:
             obsolete=unit.isobsolete(),
             locations=tuple(unit.getlocations()),
             notes=tuple(n for n in unit.getnotes("developer").splitlines() if n),
+            comment=unit.getnotes("translator"),
         )
         (catalog.obsolete if entry.obsolete else catalog.entries)[key] = entry
     return catalog
@@ -162,6 +166,8 @@ def po_bytes(catalog: Catalog, header: dict[str, str], comment: str) -> bytes:
     for entry in [*catalog.entries.values(), *catalog.obsolete.values()]:
         unit = store.UnitClass(entry.source, wrapper=store.wrapper)
         unit.setcontext(entry.key)
+        if entry.comment:
+            unit.addnote(entry.comment, origin="translator")
         for note in entry.notes:
             unit.addnote(note, origin="developer")
         for location in entry.locations:

@@ -159,15 +159,17 @@ def merge(old: Catalog, strings: list[SourceString], lines: _Lines,
         if taken is not None and taken.target:
             used.add(id(taken))
             entry.target, entry.state, entry.previous = taken.target, state, previous
+            entry.comment = taken.comment
             update.changed += state == "review" and taken.state != "review"
         else:
+            entry.comment = before.comment if before is not None else ""
             update.new += before is None
         merged.entries[key] = entry
     for entry in earlier:
         if entry.target and id(entry) not in used:
             merged.obsolete[entry.key] = Entry(entry.key, entry.source, entry.target,
                                                entry.state, entry.previous, obsolete=True,
-                                               notes=entry.notes)
+                                               notes=entry.notes, comment=entry.comment)
             update.obsoleted += not entry.obsolete
     return merged
 
