@@ -197,3 +197,16 @@ def test_a_translation_made_in_a_cat_tool_comes_back_through_xliff(
     assert "Outil du crime, outil contre le crime" in text
     assert json.loads(run("translate", "status", str(course), "--lang", "fr", "--format",
                           "json"))[1]["translated"] == 4
+
+
+def test_a_reviewed_translation_says_so_on_the_cover(built: tuple[Path, str, str],
+                                                     tmp_path: Path) -> None:
+    course = Path(shutil.copytree(built[0], tmp_path / "course"))
+    for name in ("course", "getting-started"):
+        po = course / f"translations/fr/{name}.po"
+        po.write_text(po.read_text().replace("X-Translation-Status: draft",
+                                             "X-Translation-Status: reviewed"))
+    output = run("build", str(course), "--lang", "fr", "--only", "handouts")
+    assert "(reviewed translation)" in output
+    text = pdf_text(course / "build/fr/handouts/getting-started.pdf")
+    assert "Reviewed translation" in text and "Draft translation" not in text

@@ -83,3 +83,17 @@ def test_a_broken_xliff_is_named_without_a_traceback(course: Path) -> None:
     assert result.exit_code != 0
     assert "getting-started.xlf: not a readable XLIFF file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_check_says_when_an_xliff_was_not_imported(course: Path) -> None:
+    xlf = course / "translations/fr/getting-started.xlf"
+    set_target(xlf, f"{LESSON}:slides[1].title", "Pourquoi c'est important", "translated")
+    result = CliRunner().invoke(cli, ["check", str(course)])
+    assert result.exit_code == 0
+    line = next(n for n, text in enumerate(xlf.read_text().splitlines(), start=1)
+                if "Pourquoi c'est important" in text)
+    assert (f"translations/fr/getting-started.xlf:{line}:1: warning: 1 translation is here but "
+            "not in getting-started.po, which builds read; bring it in with 'coursegen "
+            "translate import translations/fr/getting-started.xlf'") in result.output
+    CliRunner().invoke(cli, ["translate", "import", str(xlf), str(course)])
+    assert "ok: 0 errors, 0 warnings" in CliRunner().invoke(cli, ["check", str(course)]).output

@@ -25,6 +25,8 @@ from coursegen.i18n.catalog_files import (
     Catalog,
     CatalogUnreadable,
     Entry,
+    read_xliff,
+    xliff_untouched,
 )
 from coursegen.i18n.content_extract import TRANSLATIONS, grouped_strings
 from coursegen.i18n.content_status import judge, load_catalogs
@@ -51,6 +53,7 @@ def check_catalogs(course: Course, languages: list[str] | None = None) -> list[D
             continue
         for name, catalog in catalogs.items():
             found += _check_header(course, catalog)
+            found += _unimported(course, catalog)
             terms = _glossary(course, name, catalog)
             for string in groups.get(name, []):
                 entry = catalog.entries.get(string.key)
@@ -108,6 +111,28 @@ def _check_header(course: Course, catalog: Catalog) -> list[Diagnostic]:
     return [Diagnostic(Location(_display(catalog.path, course.root), 1, 1),
                        f"{STATUS_FIELD} is '{status}'; write one of {', '.join(STATUSES)}",
                        code="translation-status")]
+
+
+def _unimported(course: Course, catalog: Catalog) -> list[Diagnostic]:
+    """An XLIFF beside the PO that holds translations the PO has not: import it first."""
+    xlf_path = catalog.path.with_suffix(".xlf")
+    if not xlf_path.is_file() or xliff_untouched(xlf_path):
+        return []
+    try:
+        xlf = read_xliff(xlf_path)
+    except CatalogUnreadable as error:
+        return [Diagnostic(None, str(error), code="translation-unreadable")]
+    newer = [unit for key, unit in xlf.entries.items() if unit.target and (
+        key not in catalog.entries or catalog.entries[key].target != unit.target)]
+    if not newer:
+        return []
+    many = len(newer) != 1
+    shown_path = _display(xlf_path, course.root)
+    return [Diagnostic(Location(shown_path, newer[0].line, 1),
+                       f"{len(newer)} translation{'s are' if many else ' is'} here but not in "
+                       f"{catalog.path.name}, which builds read; bring "
+                       f"{'them' if many else 'it'} in with 'coursegen translate import "
+                       f"{shown_path}'", severity="warning", code="translation-not-imported")]
 
 
 def _glossary(course: Course, name: str, catalog: Catalog) -> dict[str, str]:
