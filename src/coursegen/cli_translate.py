@@ -88,7 +88,12 @@ def status(directory: Path, languages: tuple[str, ...], output_format: str) -> N
     from coursegen.load import load_course
 
     course = load_course(directory)
-    rows = course_status(course, status_languages(course, languages))
+    wanted = status_languages(course, languages)
+    if not wanted:
+        raise UsageError("no translations yet: course.yaml lists no 'languages' and there is "
+                         "no translations/ folder; start with 'coursegen translate extract "
+                         "--lang fr'")
+    rows = course_status(course, wanted)
     if output_format == "json":
         click.echo(json.dumps([row.as_dict() for row in rows], indent=2))
         return

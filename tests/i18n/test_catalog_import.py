@@ -97,3 +97,11 @@ def test_check_says_when_an_xliff_was_not_imported(course: Path) -> None:
             "translate import translations/fr/getting-started.xlf'") in result.output
     CliRunner().invoke(cli, ["translate", "import", str(xlf), str(course)])
     assert "ok: 0 errors, 0 warnings" in CliRunner().invoke(cli, ["check", str(course)]).output
+
+
+def test_check_names_a_catalog_of_a_module_the_course_no_longer_has(course: Path) -> None:
+    po = course / "translations/fr/getting-started.po"
+    po.rename(po.with_name("old-module.po"))
+    result = CliRunner().invoke(cli, ["check", str(course)])
+    assert ("translations/fr/old-module.po: warning: no module 'old-module' in this course, "
+            "so no build uses this catalog") in result.output

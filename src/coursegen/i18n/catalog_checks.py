@@ -51,6 +51,7 @@ def check_catalogs(course: Course, languages: list[str] | None = None) -> list[D
         except CatalogUnreadable as error:
             found.append(Diagnostic(None, str(error), code="translation-unreadable"))
             continue
+        found += _strays(course, language, set(groups))
         for name, catalog in catalogs.items():
             found += _check_header(course, catalog)
             found += _unimported(course, catalog)
@@ -111,6 +112,16 @@ def _check_header(course: Course, catalog: Catalog) -> list[Diagnostic]:
     return [Diagnostic(Location(_display(catalog.path, course.root), 1, 1),
                        f"{STATUS_FIELD} is '{status}'; write one of {', '.join(STATUSES)}",
                        code="translation-status")]
+
+
+def _strays(course: Course, language: str, names: set[str]) -> list[Diagnostic]:
+    """Catalogs of modules the course no longer lists: their translations are not used."""
+    folder = course.root / TRANSLATIONS / language
+    return [Diagnostic(Location(_display(path, course.root)),
+                       f"no module '{path.stem}' in this course, so no build uses this "
+                       "catalog; rename it to the module's new id, or remove it",
+                       severity="warning", code="translation-stray")
+            for path in sorted(folder.glob("*.po")) if path.stem not in names]
 
 
 def _unimported(course: Course, catalog: Catalog) -> list[Diagnostic]:
