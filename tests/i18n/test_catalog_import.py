@@ -105,3 +105,15 @@ def test_check_names_a_catalog_of_a_module_the_course_no_longer_has(course: Path
     result = CliRunner().invoke(cli, ["check", str(course)])
     assert ("translations/fr/old-module.po: warning: no module 'old-module' in this course, "
             "so no build uses this catalog") in result.output
+
+
+def test_a_catalog_with_an_entry_twice_is_refused_not_half_kept(course: Path) -> None:
+    po = course / "translations/fr/getting-started.po"
+    key = f"{LESSON}:slides[1].title"
+    po.write_text(po.read_text() + f'\nmsgctxt "{key}"\nmsgid "Why it matters"\n'
+                  'msgstr "Pourquoi"\n')
+    before = po.read_bytes()
+    result = CliRunner().invoke(cli, ["translate", "extract", str(course), "--lang", "fr"])
+    assert result.exit_code != 0
+    assert f"a second entry for {key} (the first is at line" in result.output
+    assert po.read_bytes() == before

@@ -132,7 +132,12 @@ def read_po(path: Path) -> Catalog:
             notes=tuple(n for n in unit.getnotes("developer").splitlines() if n),
             comment=unit.getnotes("translator"),
         )
-        (catalog.obsolete if entry.obsolete else catalog.entries)[key] = entry
+        into = catalog.obsolete if entry.obsolete else catalog.entries
+        if key in into and not entry.obsolete:
+            raise CatalogUnreadable(
+                f"{shown(path)}:{entry.line}: a second entry for {key} (the first is at line "
+                f"{into[key].line}); keep one translation and delete the other entry")
+        into[key] = entry
     return catalog
 
 
