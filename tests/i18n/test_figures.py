@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -93,3 +94,53 @@ def test_any_other_figure_is_caught(number: int, other: int) -> None:
         return
     source = f"{number:,} cases"
     assert missing_figures(source, f"{other:,} cas".replace(",", " ")) == [f"{number:,}"]
+
+
+def _french(text: str) -> str:
+    """The text with its figures written the French way: 1 000 (narrow space), 36,2, 48 %."""
+    def number(match: re.Match) -> str:
+        whole, _, decimals = match.group().partition(".")
+        return whole.replace(",", "\u202f") + ("," + decimals if decimals else "")
+    return re.sub(r"(\d) ?%", r"\1 %", re.sub(r"\d+(?:,\d{3})*(?:\.\d+)?", number, text))
+
+
+def _arabic(text: str) -> str:
+    """The text with Arabic-Indic digits, the Arabic percent sign and thousands separator."""
+    return text.translate(str.maketrans("0123456789%,", "٠١٢٣٤٥٦٧٨٩٪٬"))
+
+
+_KEEP = re.compile(r"(https?://\S+|\]\([^)]*\)|\b[A-Z]{1,6}(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+)")
+
+
+def _rewrite(text: str, how) -> str:
+    """Rewrite the figures of a text, leaving links and document symbols as written."""
+    parts = _KEEP.split(text)
+    return "".join(part if index % 2 else how(part) for index, part in enumerate(parts))
+
+
+@pytest.fixture(scope="module")
+def shipped_strings() -> list[str]:
+    from coursegen.i18n.content_strings import source_strings
+    from coursegen.load import load_course
+    from tests.i18n.content_course import REPO
+
+    return [s.text for s in source_strings(load_course(REPO))]
+
+
+def test_every_shipped_string_written_the_french_or_arabic_way_keeps_its_figures(
+        shipped_strings: list[str]) -> None:
+    for text in shipped_strings:
+        assert missing_figures(text, _rewrite(text, _french)) == [], text
+        assert missing_figures(text, _rewrite(text, _arabic)) == [], text
+        assert missing_symbols(text, _rewrite(text, _arabic)) == [], text
+
+
+def test_every_changed_digit_of_a_shipped_string_is_caught(shipped_strings: list[str]) -> None:
+    with_figures = [t for t in shipped_strings if re.search(r"\d", _KEEP.sub("", t))]
+    assert len(with_figures) > 100
+    for text in with_figures:
+        match = re.search(r"\d", _KEEP.sub(lambda m: "\0" * len(m.group()), text))
+        at = match.start()
+        changed = text[:at] + str((int(text[at]) + 1) % 10) + text[at + 1:]
+        if source_figures(changed) - source_figures(text):  # a figure the English lacks
+            assert missing_figures(text, _rewrite(changed, _french)), text
