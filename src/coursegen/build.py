@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import time
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from coursegen.build_manifest import Manifest
 from coursegen.build_pool import run_jobs
 from coursegen.build_progress import BuildProgress, PlainProgress
 from coursegen.errors import CourseInvalid, UsageError
-from coursegen.load import listed_module_ids, load_checked
+from coursegen.i18n.content_strings import LANGUAGE_TAG
+from coursegen.load import course_language, listed_module_ids, load_checked
 from coursegen.model import Course
 from coursegen.output import remove_temporaries
 from coursegen.render.options import RenderOptions
@@ -39,28 +41,52 @@ def build(
     jobs: int | None = None,
     clean: bool = False,
     progress: BuildProgress | None = None,
+    language: str | None = None,
 ) -> BuildResult:
-    """Build the course at `root` into `out` (default `root/build`); nothing is written on error."""
+    """Build the course at `root` into `out` (default `root/build`); nothing is written on error.
+
+    With `language` other than the course's own, the course is built in that language
+    from its catalogs (translations/<language>/*.po) into `<out>/<language>/`.
+    """
     started = time.perf_counter()
     root = Path(root).resolve()
     out_dir = Path(out).resolve() if out else root / "build"
+    if language == course_language(root):
+        language = None
+    if language is not None:
+        if not re.match(LANGUAGE_TAG, language):
+            raise UsageError(f"'{language}' is not a language tag; use a BCP 47 tag such as "
+                             "fr, ar, zh or fr-CA")
+        out_dir = out_dir / language
     options = options or RenderOptions()
     targets = resolve_targets(only)
     if clean:
         refuse_course_folder(out_dir, root)
-    elif result := _up_to_date(root, out_dir, targets, options, strict):
+    elif result := _up_to_date(root, out_dir, targets, options, strict, language):
         result.seconds = time.perf_counter() - started
         return result
     course, check_warnings = load_checked(root, strict)
-    plan, fingerprints = _plan(course, targets, options)
+    plan, fingerprints = _plan(course, targets, options, language)
     manifest = Manifest(out_dir)
+    translation = None
+    if language is not None:
+        from coursegen.i18n.content_apply import course_in
+
+        course, _fallbacks, catalog_warnings = course_in(course, language)
+        if strict and catalog_warnings:
+            raise CourseInvalid(catalog_warnings)
+        translation = course.translation
+        check_warnings = check_warnings + catalog_warnings
     if clean:
         clean_outputs(out_dir, manifest, targets, plan, every_module=options.modules is None)
     manifest.record_check(fingerprints.of_check(), check_warnings,
                           time.perf_counter() - started)
+    if translation is not None:
+        manifest.record_translation(fingerprints.of_check(), translation)
     result = _run(course, plan, fingerprints, manifest, options, jobs or os.cpu_count() or 1,
                   progress or PlainProgress(quiet=True))
     result.diagnostics[:0] = check_warnings
+    result.translation = translation
     result.seconds = time.perf_counter() - started
     return result
 
@@ -94,36 +120,39 @@ def _installed(renderer: str) -> bool:
 
 
 def _up_to_date(root: Path, out_dir: Path, targets: list[str], options: RenderOptions,
-                strict: bool) -> BuildResult | None:
+                strict: bool, language: str | None) -> BuildResult | None:
     """The result of a build with nothing to do, decided from file bytes; None if any is stale.
 
-    The warnings the course check and the jobs raised last time are reported again.
+    The warnings the course check and the jobs raised last time are reported again,
+    and for a build in another language how much was translated.
     """
     module_ids = listed_module_ids(root)
     if module_ids is None:
         return None
     plan = plan_jobs(targets, module_ids, options.modules)
-    fingerprints = Fingerprints(root, module_ids, options.fingerprint())
+    fingerprints = Fingerprints(root, module_ids, options.fingerprint(), language)
     manifest = Manifest(out_dir)
     check_warnings = manifest.check_warnings(fingerprints.of_check())
-    if not plan or check_warnings is None:
+    translation = manifest.translation(fingerprints.of_check()) if language else None
+    if not plan or check_warnings is None or (language and translation is None):
         return None
     if not all(manifest.is_current(job, fingerprints.of(job)) for job in plan):
         return None
     if strict and check_warnings:
         raise CourseInvalid(check_warnings)
-    return BuildResult(skipped=plan, diagnostics=check_warnings + manifest.warnings(plan))
+    return BuildResult(skipped=plan, diagnostics=check_warnings + manifest.warnings(plan),
+                       translation=translation)
 
 
-def _plan(course: Course, targets: list[str],
-          options: RenderOptions) -> tuple[list[Job], Fingerprints]:
+def _plan(course: Course, targets: list[str], options: RenderOptions,
+          language: str | None) -> tuple[list[Job], Fingerprints]:
     """The jobs for the targets and selected modules, and the fingerprints of their inputs."""
     module_ids = [m.id for m in course.modules]
     for module_id in options.modules or ():
         if module_id not in module_ids:
             raise UsageError(f"no module '{module_id}' in this course "
                              f"(modules: {', '.join(module_ids)})")
-    fingerprints = Fingerprints(course.root, module_ids, options.fingerprint())
+    fingerprints = Fingerprints(course.root, module_ids, options.fingerprint(), language)
     return plan_jobs(targets, module_ids, options.modules), fingerprints
 
 

@@ -58,7 +58,9 @@ def refuse_foreign_files(out_dir: Path, manifest: Manifest) -> None:
     """Refuse to clean a folder holding any file that no recorded build wrote."""
     written = manifest.written()
     foreign = []
-    for parent, _folders, names in os.walk(out_dir):
+    for parent, folders, names in os.walk(out_dir):
+        # a build in another language (build/fr/) keeps its own manifest: not ours to judge
+        folders[:] = [f for f in folders if not (Path(parent, f) / MANIFEST).is_file()]
         for name in names:
             relative = Path(parent, name).relative_to(out_dir).as_posix()
             if relative != MANIFEST and relative not in written and not TEMPORARY.match(name):

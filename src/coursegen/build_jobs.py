@@ -17,6 +17,7 @@ from pathlib import Path
 
 from coursegen import __version__
 from coursegen.errors import Diagnostic
+from coursegen.model.course import Translation
 from coursegen.theme import BUILTIN_TEMPLATES, course_templates
 
 MANIFEST = ".coursegen-build.json"
@@ -91,6 +92,8 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """The course check's warnings, then every job's (an up-to-date job's from the manifest)."""
     seconds: float = 0.0
+    translation: Translation | None = None
+    """For a build in another language: how much of the course was translated."""
 
     @property
     def outputs(self) -> dict[str, list[Path]]:
@@ -131,15 +134,19 @@ def _tree(folder: Path) -> list[Path]:
 class Fingerprints:
     """Computes job fingerprints for a course folder, reading each file once."""
 
-    def __init__(self, root: Path, module_ids: list[str], options_fingerprint: str) -> None:
+    def __init__(self, root: Path, module_ids: list[str], options_fingerprint: str,
+                 language: str | None = None) -> None:
         self.root = root
-        common = hashlib.sha256(f"{__version__};{options_fingerprint}".encode())
+        self.language = language
+        """A build in another language: its catalogs (translations/<lang>/*.po) are inputs."""
+        common = hashlib.sha256(f"{__version__};{options_fingerprint};{language}".encode())
         _hash_files(common, _tree(BUILTIN_TEMPLATES), BUILTIN_TEMPLATES)
         own = course_templates(root)
         if own is not None:
             _hash_files(common, _tree(own), root)
         course_files = hashlib.sha256()
-        _hash_files(course_files, [root / "course.yaml", root / "sources.yaml"], root)
+        _hash_files(course_files, [root / "course.yaml", root / "sources.yaml",
+                                   *self._catalogs("course")], root)
         self.course_files = course_files.hexdigest()
         common.update(self.course_files.encode())
         self.common = common.hexdigest()
@@ -150,9 +157,16 @@ class Fingerprints:
         paths = [
             *_tree(self.root / "modules" / module_id),
             self.root / "quizzes" / f"{module_id}.yaml",
+            *self._catalogs(module_id),
         ]
         _hash_files(digest, paths, self.root)
         return digest.hexdigest()
+
+    def _catalogs(self, name: str) -> list[Path]:
+        """The catalog a translated build reads for course.yaml ("course") or a module."""
+        if self.language is None:
+            return []
+        return [self.root / "translations" / self.language / f"{name}.po"]
 
     def of_check(self) -> str:
         """The fingerprint of the course check: the course's own files, version and today's date

@@ -13,11 +13,14 @@ from pathlib import Path
 
 from coursegen.build_jobs import TARGETS, Job
 from coursegen.errors import Diagnostic, Location
+from coursegen.model.course import Translation
 from coursegen.output import unwritable, write_text
 
 MANIFEST = ".coursegen-build.json"
 CHECK_KEY = "(check)"
 """The entry holding the course check's warnings, under the fingerprint of every input."""
+TRANSLATION_KEY = "(translation)"
+"""In a build in another language: how much was translated, under the check's fingerprint."""
 
 
 class Manifest:
@@ -75,6 +78,22 @@ class Manifest:
         if not entry or entry.get("fingerprint") != fingerprint:
             return None
         return _diagnostics(entry)
+
+    def record_translation(self, fingerprint: str, translation: Translation) -> None:
+        """Remember how much of the course these inputs translate, for up-to-date builds."""
+        self.entries[TRANSLATION_KEY] = {"fingerprint": fingerprint, "outputs": [],
+                                         "translation": translation.model_dump()}
+        self.save()
+
+    def translation(self, fingerprint: str) -> Translation | None:
+        """The translation recorded for these inputs; None if not recorded."""
+        entry = self.entries.get(TRANSLATION_KEY)
+        if not entry or entry.get("fingerprint") != fingerprint:
+            return None
+        try:
+            return Translation.model_validate(entry.get("translation"))
+        except ValueError:
+            return None
 
     def warnings(self, jobs: list[Job]) -> list[Diagnostic]:
         """The warnings these jobs raised when they were last built."""

@@ -83,6 +83,10 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
     course, diagnostics = read_course(directory)
     if course is not None:
         diagnostics = diagnostics + check_course(course)
+        if (course.root / "translations").is_dir():
+            from coursegen.i18n.catalog_checks import check_catalogs
+
+            diagnostics += check_catalogs(course)
         if sources_dir is not None:
             from coursegen.sourcecheck import check_against_sources
 
@@ -113,6 +117,10 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
 @click.option("--no-notes", is_flag=True, help="Leave speaker notes out of the decks.")
 @click.option("--paper", type=click.Choice(["A4", "Letter"]), help="Handout paper size.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--lang", "languages", multiple=True, metavar="LANG",
+              help="Build in this language (repeatable) from translations/LANG/, into "
+                   "build/LANG/; default and 'all': the course's language into build/ and "
+                   "every language course.yaml lists under 'languages'.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Print every file written.")
 def build(
@@ -125,28 +133,41 @@ def build(
     no_notes: bool,
     paper: str | None,
     strict: bool,
+    languages: tuple[str, ...],
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Check the course, then build what changed into DIRECTORY/build."""
+    """Check the course, then build what changed into DIRECTORY/build (and build/LANG/)."""
     from coursegen.build import build as run_build
     from coursegen.build_progress import choose_progress, summary_line
+    from coursegen.load import course_languages
     from coursegen.render.options import RenderOptions
 
     targets = [t.strip() for t in only.split(",") if t.strip()] if only else None
     options = RenderOptions(modules=modules or None, notes=not no_notes, paper=paper)
-    progress = choose_progress(quiet, verbose)
-    try:
-        result = run_build(directory, out, targets, options, strict, jobs, clean, progress)
-    finally:
-        progress.close()
-    _print_diagnostics(result.diagnostics)  # even when quiet: warnings are problems
-    click.echo(summary_line(result))
-    if strict and result.diagnostics:
-        count = len(result.diagnostics)
-        click.echo(f"coursegen: --strict fails on warnings, and this build raised {count}",
-                   err=True)
-    if result.failed or (strict and result.diagnostics):
+    listed = course_languages(directory)
+    wanted = listed if not languages or "all" in languages else list(dict.fromkeys(languages))
+    failed = False
+    for language in wanted or [None]:
+        progress = choose_progress(quiet, verbose)
+        try:
+            result = run_build(directory, out, targets, options, strict, jobs, clean, progress,
+                               language=language)
+        finally:
+            progress.close()
+        _print_diagnostics(result.diagnostics)  # even when quiet: warnings are problems
+        prefix = f"{language}: " if len(wanted) > 1 and language else ""
+        click.echo(prefix + summary_line(result))
+        if result.translation is not None:
+            from coursegen.i18n.content_apply import coverage_line
+
+            click.echo(coverage_line(result.translation))
+        if strict and result.diagnostics:
+            count = len(result.diagnostics)
+            click.echo(f"coursegen: --strict fails on warnings, and this build raised {count}",
+                       err=True)
+        failed = failed or bool(result.failed) or (strict and bool(result.diagnostics))
+    if failed:
         sys.exit(1)
 
 
@@ -235,6 +256,10 @@ cli.add_command(stats)
 from coursegen.cli_serve import serve  # noqa: E402
 
 cli.add_command(serve)
+
+from coursegen.cli_translate import translate  # noqa: E402
+
+cli.add_command(translate)
 
 
 def main() -> None:

@@ -28,8 +28,11 @@ def quiz_module(course, module_id: str):
     return module
 
 
-def load_quiz_module(directory: Path, module_id: str):
-    """The course and the module whose quiz is asked for; the bank must pass its checks."""
+def load_quiz_module(directory: Path, module_id: str, language: str | None = None):
+    """The course and the module whose quiz is asked for; the bank must pass its checks.
+
+    With `language`, the course is translated from its catalogs (English where a
+    translation is missing); question ids stay, so results are one cohort."""
     from coursegen.checks import check_course
     from coursegen.load import load_course
 
@@ -40,6 +43,11 @@ def load_quiz_module(directory: Path, module_id: str):
                 and d.location is not None and d.location.file == module.bank.file]
     if problems:
         raise CourseInvalid(problems)
+    if language is not None:
+        from coursegen.i18n.content_apply import in_language
+
+        course = in_language(course, language)
+        module = course.module(module.id)
     return course, module
 
 
@@ -56,10 +64,13 @@ def load_quiz_module(directory: Path, module_id: str):
               help="Override the bank's time limit, e.g. extra time as an accommodation.")
 @click.option("--certificate", type=click.Path(dir_okay=False, path_type=Path),
               help="On a pass, write a PDF certificate here.")
+@click.option("--lang", "language", metavar="LANG",
+              help="Take the quiz in this language (from translations/LANG/; English where "
+                   "a translation is missing).")
 @DB_OPTION
 def quiz(module_id: str, directory: Path, practice: bool, seed: int | None, form: str | None,
          learner: str | None, time_limit: float | None, certificate: Path | None,
-         db: str | None) -> None:
+         language: str | None, db: str | None) -> None:
     """Take MODULE's quiz in the terminal; an interrupted attempt resumes where it stopped."""
     from rich.console import Console
 
@@ -68,7 +79,7 @@ def quiz(module_id: str, directory: Path, practice: bool, seed: int | None, form
     from coursegen.terminal.direction import require_readable_direction
     from coursegen.terminal.runner import QuizOptions, QuizRun
 
-    course, module = load_quiz_module(directory, module_id)
+    course, module = load_quiz_module(directory, module_id, language)
     console = Console(highlight=False)
     require_readable_direction(language_of(course), str(directory), console.is_terminal)
     store = open_store(db)

@@ -15,6 +15,7 @@ SECRET_ENV = "COURSEGEN_SECRET_KEY"
 FORWARDED_ENV = "FORWARDED_ALLOW_IPS"
 """uvicorn's own variable for the trusted proxies, kept so existing deployments carry over."""
 _APP_ENV = "COURSEGEN_SERVE_DIR"
+_LANG_ENV = "COURSEGEN_SERVE_LANG"
 
 
 @click.command()
@@ -37,9 +38,13 @@ _APP_ENV = "COURSEGEN_SERVE_DIR"
 @click.option("--forwarded-allow-ips", envvar=FORWARDED_ENV, show_envvar=True,
               help="Comma-separated addresses of reverse proxies (or *) whose X-Forwarded-For "
                    "and X-Forwarded-Proto are believed; from others they are ignored.")
+@click.option("--lang", "language", metavar="LANG",
+              help="Serve the course in this language (from translations/LANG/; English "
+                   "where a translation is missing). Question ids are the same in every "
+                   "language, so results form one cohort.")
 def serve(directory: Path, host: str, port: int, db: str | None, trainer_password: str | None,
           workers: int, roster: Path | None, certfile: Path | None, keyfile: Path | None,
-          forwarded_allow_ips: str | None) -> None:
+          forwarded_allow_ips: str | None, language: str | None) -> None:
     """Run the quiz in the browser for learners, with live results for the trainer."""
     import uvicorn
 
@@ -47,7 +52,7 @@ def serve(directory: Path, host: str, port: int, db: str | None, trainer_passwor
 
     if bool(certfile) != bool(keyfile):
         raise UsageError("give --certfile and --keyfile together to serve over HTTPS")
-    course = _load(directory)
+    course = _load(directory, language)
     store = open_store(db)
     if roster:
         _load_roster(store, roster)
@@ -72,7 +77,7 @@ def serve(directory: Path, host: str, port: int, db: str | None, trainer_passwor
     # Several processes: each builds its own app from the same settings, passed by environment.
     os.environ.update({_APP_ENV: str(directory.resolve()), "COURSEGEN_DB": database_url(db),
                        SECRET_ENV: secret, PASSWORD_ENV: trainer_password or "",
-                       FORWARDED_ENV: forwarded_allow_ips or ""})
+                       FORWARDED_ENV: forwarded_allow_ips or "", _LANG_ENV: language or ""})
     store.close()
     uvicorn.run("coursegen.cli_serve:app_from_environment", factory=True, workers=workers,
                 **server)
@@ -83,7 +88,7 @@ def app_from_environment():  # a Starlette app; its imports stay lazy
     from coursegen.attempts.store import open_store
     from coursegen.web.app import create_app
 
-    course = _load(Path(os.environ[_APP_ENV]))
+    course = _load(Path(os.environ[_APP_ENV]), os.environ.get(_LANG_ENV) or None)
     return create_app(course, open_store(), os.environ.get(PASSWORD_ENV) or None,
                       secret_key=os.environ[SECRET_ENV],
                       forwarded_allow_ips=os.environ.get(FORWARDED_ENV) or None)
@@ -105,14 +110,15 @@ def _load_roster(store, path: Path) -> None:  # an AttemptStore; imports stay la
                "at /trainer/roster")
 
 
-def _load(directory: Path):  # a Course; load stays a lazy import
+def _load(directory: Path, language: str | None = None):  # a Course; imports stay lazy
+    from coursegen.i18n.content_apply import in_language
     from coursegen.load import load_checked
 
     if not (directory / "course.yaml").is_file():
         raise UsageError(f"{directory}: no course.yaml here; give the course folder "
                          "(e.g. coursegen serve path/to/course)")
     course, _warnings = load_checked(directory)
-    return course
+    return in_language(course, language)
 
 
 def _persisted_secret(url: str) -> str:

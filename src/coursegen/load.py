@@ -34,6 +34,8 @@ class _Reader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.diagnostics: list[Diagnostic] = []
+        self.locations: dict[str, dict] = {}
+        """Per file read: the location of every value by YAML path (for catalogs' lines)."""
 
     def display(self, path: Path) -> str:
         try:
@@ -56,6 +58,7 @@ class _Reader:
             self.diagnostics.append(problem.diagnostic)
             return None
         self.diagnostics.extend(document.warnings)
+        self.locations[display] = document.locations
         return document
 
     def validate(
@@ -95,8 +98,21 @@ def read_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
     When a file fails, the content rules still run on every file that did load
     (skipping what depends on the failed ones), so one run reports every problem.
     """
-    root = Path(root).resolve()
-    reader = _Reader(root)
+    return _read_course(_Reader(Path(root).resolve()))
+
+
+def load_course_located(root: Path) -> tuple[Course, dict[str, dict]]:
+    """Load the course, also returning each file's value locations by YAML path
+    (`translate extract` writes the line of every string); raises CourseInvalid."""
+    reader = _Reader(Path(root).resolve())
+    course, diagnostics = _read_course(reader)
+    if course is None:
+        raise CourseInvalid(diagnostics)
+    return course, reader.locations
+
+
+def _read_course(reader: _Reader) -> tuple[Course | None, list[Diagnostic]]:
+    root = reader.root
     if not (root / COURSE_FILE).is_file():
         message = (
             f"no {COURSE_FILE} here; run coursegen in a course folder, "
@@ -158,6 +174,29 @@ def listed_module_ids(root: Path) -> list[str] | None:
         return None
     modules = data.get("modules") if isinstance(data, dict) else None
     return [str(m) for m in modules] if isinstance(modules, list) else None
+
+
+def course_language(root: Path) -> str | None:
+    """The `language:` course.yaml gives (default en), read without validating; None if
+    course.yaml is unreadable (the load reports why)."""
+    try:
+        data = read_yaml(Path(root) / COURSE_FILE, COURSE_FILE).data
+    except (OSError, YamlProblem):
+        return None
+    return str(data.get("language") or "en") if isinstance(data, dict) else None
+
+
+def course_languages(root: Path) -> list[str]:
+    """The course's own language, then the others course.yaml lists under `languages:`."""
+    try:
+        data = read_yaml(Path(root) / COURSE_FILE, COURSE_FILE).data
+    except (OSError, YamlProblem):
+        return []
+    if not isinstance(data, dict):
+        return []
+    own = str(data.get("language") or "en")
+    others = data.get("languages") if isinstance(data.get("languages"), list) else []
+    return list(dict.fromkeys([own, *(str(lang) for lang in others)]))
 
 
 def _written_order(diagnostic: Diagnostic) -> tuple[int, int]:

@@ -97,7 +97,14 @@ def _environment(dirs: tuple[Path, ...],
     env.filters["direction"] = direction
     env.filters["text_dir"] = first_strong_direction
     env.filters.update(extra)
+    # `_()` marks interface words; until an interface catalog is installed it shows them as is
+    env.globals.setdefault("_", _untranslated)
     return env
+
+
+def _untranslated(message: str, **variables: Any) -> str:
+    """`_()` without an interface catalog: the message itself, with its %(name)s filled in."""
+    return message % variables if variables else message
 
 
 def render_template(course_root: Path | None, name: str,

@@ -106,7 +106,10 @@ class CourseInfo(Node):
     version: str = Field(default="1.0", description="Version printed on covers")
     date: dt.date | None = Field(default=None, description="Edition date printed on covers")
     language: str = Field(default="en", description="Main language (BCP 47 tag)")
-    languages: tuple[str, ...] = Field(default=(), description="Further languages offered")
+    languages: tuple[str, ...] = Field(
+        default=(), description="Further languages the course is offered in; `coursegen build` "
+        "makes each into build/<lang>/ from its catalogs in translations/<lang>/ "
+        "(docs/translating.md)")
     audience: str | None = None
     pass_mark: float = Field(default=70, ge=0, le=100, description="Pass mark in percent")
     marking: str | None = Field(
@@ -116,6 +119,24 @@ class CourseInfo(Node):
     paper: Literal["A4", "Letter"] = Field(default="A4", description="Handout paper size")
     branding: Branding = Field(default_factory=Branding)
     modules: tuple[str, ...] = Field(min_length=1, description="Module ids, in teaching order")
+
+
+class Translation(BaseModel):
+    """How far a course built in another language is translated, and whether it is reviewed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    language: str = Field(description="The language the course was translated into")
+    status: Literal["draft", "reviewed"] = Field(
+        description="draft: not yet reviewed; reviewed: every catalog used says so")
+    translated: int = Field(description="Strings shown translated")
+    total: int = Field(description="Translatable strings; the others are shown in English")
+
+    @property
+    def label(self) -> str:
+        """The status in words, as outputs state it."""
+        return ("reviewed translation" if self.status == "reviewed"
+                else "draft translation, not yet reviewed")
 
 
 class Course(BaseModel):
@@ -129,6 +150,13 @@ class Course(BaseModel):
     modules: tuple[Module, ...]
     theme: Theme = Theme()
     """The course's own `templates/theme.yml` (empty when it has none: built-in values)."""
+    translation: Translation | None = None
+    """Set on a course built in another language (`build --lang`): its translation status."""
+
+    @property
+    def language(self) -> str:
+        """The language every output of this course is rendered in (a BCP 47 tag)."""
+        return self.info.language
 
     @property
     def title(self) -> str:
