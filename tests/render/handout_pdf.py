@@ -230,7 +230,8 @@ def reads_as_one_range(earlier: tuple[int, int, str], later: tuple[int, int, str
         any(near(a, b) for a in one[name] for b in other[name]) for name in one)
 
 
-_NOTE_OR_HOLDER = re.compile(r'<span class="fn"[^>]*>|<figcaption\b|<p class="meta"|</figcaption>|</p>')
+_NOTE_OR_HOLDER = re.compile(
+    r'<span class="fn"[^>]*>|<figcaption\b|<p class="meta"|</figcaption>|</p>')
 
 
 def kept_notes(html: str) -> set[int]:
