@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from coursegen.model import Course, Module
+from coursegen.quiz.exposure import exam_pool, knowledge_check_ids
 from coursegen.quiz.presentation import bank_order
 from coursegen.quiz.scoring import answer_key
 from coursegen.text import inline_html
@@ -39,16 +40,24 @@ def question_payload(question: Any, bank_scoring: str = "partial",
 
 
 def module_quiz(course: Course, module: Module) -> dict[str, Any]:
-    """The module's bank as the payload a quiz page embeds: settings, pass mark, questions."""
+    """The module's exam as the payload a quiz page embeds: the questions it may draw (never
+    a pre-test question or a knowledge check), the draw rules, time limit and pass mark.
+
+    The page draws each attempt's paper from these with `paper.js`, by the bank's rules:
+    `draw` questions (one per objective first), shuffled, options shuffled, timed.
+    """
     bank = module.bank
     if bank is None:
         return {"module": module.id, "pass_mark": course.pass_mark(module), "questions": []}
-    scoring = bank.settings.scoring
+    settings = bank.settings
     return {
         "module": module.id,
         "pass_mark": course.pass_mark(module),
-        "questions": [question_payload(q, scoring, bank_order(bank, q, module.id))
-                      for q in bank.questions],
+        "settings": {"draw": settings.draw, "cover_objectives": settings.cover_objectives,
+                     "shuffle": settings.shuffle, "shuffle_options": settings.shuffle_options,
+                     "time_limit": settings.time_limit},
+        "questions": [question_payload(q, settings.scoring, bank_order(bank, q, module.id))
+                      for q in exam_pool(bank, knowledge_check_ids(module))],
     }
 
 
