@@ -1,9 +1,10 @@
 """QTI 2.1 assessmentTests: the module's quiz as the bank sets it, and its fixed forms.
 
 The exam test draws `settings.draw` questions (`selection`) from the questions an exam may
-ask (:func:`~coursegen.quiz.exposure.exam_pool`: no pre-test question, no knowledge check), shuffles them when the bank
-does (`ordering`), has the bank's time limit (`timeLimits`) and sets PASS against the pass
-mark the quiz engine uses, from the percent of the drawn questions' points.
+ask (:func:`~coursegen.quiz.exposure.exam_pool`: no pre-test question, no knowledge check),
+shuffles them when the bank does (`ordering`), has the bank's time limit (`timeLimits`) and
+sets PASS against the pass mark the quiz engine uses, from the percent of the drawn
+questions' points.
 """
 
 from __future__ import annotations
