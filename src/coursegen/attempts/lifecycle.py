@@ -113,7 +113,7 @@ def start_attempt(store: AttemptStore, course: Course, module: Module, learner: 
         raise NoAttemptsLeft(learner, module, bank.settings.attempts)
     if seed is None:
         seed = secrets.randbits(SEED_BITS)
-    paper = assemble(bank, module.id, seed, form, knowledge_check_ids(module))
+    paper = assemble(bank, module.id, seed, form, knowledge_check_ids(module), practice)
     limit = None if practice else (minutes or bank.settings.time_limit)
     return store.start(NewAttempt(
         learner=learner, course_id=course.info.id, course_title=course.title,

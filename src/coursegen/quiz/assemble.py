@@ -69,16 +69,19 @@ def bank_version(bank: QuestionBank) -> str:
 
 
 def assemble(bank: QuestionBank, module_id: str, seed: int, form: Form = "exam",
-             checks: Collection[str] = ()) -> Paper:
+             checks: Collection[str] = (), practice: bool = False) -> Paper:
     """Draw and shuffle an attempt's questions from `bank`, reproducibly from `seed`.
 
-    An exam draws from :func:`~coursegen.quiz.exposure.exam_pool`: never a pre-test
+    A scored exam draws from :func:`~coursegen.quiz.exposure.exam_pool`: never a pre-test
     question nor one of `checks`, the ids asked as knowledge checks on the module's slides.
+    A practice attempt draws from the whole bank (it is not scored, and its review never
+    shows the key of a post-test question).
     """
     rng = random.Random(seed)
     settings = bank.settings
     if form == "exam":
-        chosen = _draw(bank, exam_pool(bank, frozenset(checks)), rng)
+        pool = list(bank.questions) if practice else exam_pool(bank, frozenset(checks))
+        chosen = _draw(bank, pool, rng)
     else:
         ids = getattr(bank.forms, form)
         if not ids:
