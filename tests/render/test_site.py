@@ -15,8 +15,9 @@ from coursegen.render.site import render_site
 from coursegen.scaffold import create_course
 from tests.js.tools import CHROMIUM_ARGS, need_chromium, need_node_package, vnu
 
-PAGES = ["index.html", "getting-started/index.html", "getting-started/double-edged.html",
-         "getting-started/safeguards.html", "getting-started/quiz.html"]
+PAGES = ["index.html", "verify.html", "getting-started/index.html",
+         "getting-started/double-edged.html", "getting-started/safeguards.html",
+         "getting-started/quiz.html"]
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,8 @@ from coursegen.render.visual_filters import visual_filters
 from coursegen.theme import find_template_file, render_template
 
 SITE_ASSETS = (
-    "site/site.css", "site/scorer.js", "site/paper.js", "site/quiz.js", "site/progress.js")
+    "site/site.css", "site/scorer.js", "site/paper.js", "site/quiz.js", "site/progress.js",
+    "site/verify.js")
 """Theme files copied to `site/assets/` (and into SCORM packages)."""
 
 
@@ -162,6 +163,7 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
 
     page("site/home.html", site / "index.html", "", modules=modules,
          citations=lambda cites: [])
+    page("site/verify.html", site / "verify.html", "", citations=lambda cites: [])
     for module in modules:
         written += _render_module(course, module, site, page)
     for name in SITE_ASSETS:
