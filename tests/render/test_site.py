@@ -147,6 +147,10 @@ def test_the_quiz_scores_in_the_browser_and_keeps_answers_between_visits(site, b
     expect(_item(page, typed).locator(".verdict")).to_have_text("Correct.")
     for other in set(drawn) - {"benefits", typed}:
         expect(_item(page, other).locator(".verdict")).to_have_text("Not answered.")
+    # As after an exam in every runner: verdicts, never the key of a post-test question; the
+    # page does not even carry the explanations it may not show.
+    expect(page.locator(f"{QUIZ} .feedback", has_text="Answer:")).to_have_count(0)
+    assert "Investigators gain traces and speed." not in page.content()
 
     page.goto((site / "getting-started/quiz.html").as_uri())  # a later visit: the same paper
     expect(page.locator(f"{QUIZ} li[data-question-id]")).to_have_count(4)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from coursegen.model import Course, Module
 from coursegen.quiz.exposure import exam_pool, knowledge_check_ids
 from coursegen.quiz.presentation import bank_order
+from coursegen.quiz.review import what_to_show
 from coursegen.quiz.scoring import answer_key
 from coursegen.text import inline_html
 
@@ -44,21 +45,42 @@ def module_quiz(course: Course, module: Module) -> dict[str, Any]:
     a pre-test question or a knowledge check), the draw rules, time limit and pass mark.
 
     The page draws each attempt's paper from these with `paper.js`, by the bank's rules:
-    `draw` questions (one per objective first), shuffled, options shuffled, timed.
+    `draw` questions (one per objective first), shuffled, options shuffled, timed. Each
+    question's `review` is what the page shows after scoring, as for an exam in every runner
+    (:func:`~coursegen.quiz.review.what_to_show`): `score`, `answers` (the verdict) or `key`.
     """
     bank = module.bank
     if bank is None:
         return {"module": module.id, "pass_mark": course.pass_mark(module), "questions": []}
     settings = bank.settings
+    review = what_to_show(bank, "exam")
+    questions = []
+    for question in exam_pool(bank, knowledge_check_ids(module)):
+        data = question_payload(question, settings.scoring, bank_order(bank, question, module.id))
+        data["review"] = review.item(question.id) if review.lists_answers else "score"
+        if data["review"] != "key":
+            withhold_explanations(data)
+        questions.append(data)
     return {
         "module": module.id,
         "pass_mark": course.pass_mark(module),
         "settings": {"draw": settings.draw, "cover_objectives": settings.cover_objectives,
                      "shuffle": settings.shuffle, "shuffle_options": settings.shuffle_options,
                      "time_limit": settings.time_limit},
-        "questions": [question_payload(q, settings.scoring, bank_order(bank, q, module.id))
-                      for q in exam_pool(bank, knowledge_check_ids(module))],
+        "questions": questions,
     }
+
+
+def withhold_explanations(data: dict[str, Any]) -> None:
+    """Drop from a question payload what a page may not show: the explanation and every
+    feedback text (the scorer needs only the key, which stays)."""
+    for key in ("explanation", "feedback_true", "feedback_false"):
+        data.pop(key, None)
+    for item in data.get("options", []) + data.get("answers", []):
+        if isinstance(item, dict):
+            item["feedback"] = None
+    data["html"].pop("explanation", None)
+    data["html"]["feedback"] = {}
 
 
 def check_payload(module: Module, question: Any) -> dict[str, Any]:

@@ -232,14 +232,25 @@
     box.appendChild(p);
   }
 
+  /* The verdict, and with review "key" (the default, as for a knowledge check) also the
+   * feedback, the key and the explanation; with review "score", nothing per question. */
   function showFeedback(item, question, result) {
     var box = item.querySelector(".feedback");
     var html = question.html || {};
+    var review = question.review || "key";
     box.textContent = "";
+    if (review === "score") {
+      box.hidden = true;
+      return;
+    }
     var verdict = result.correct ? "Correct." : result.fraction > 0
       ? "Partly correct (" + Math.round(result.fraction * 100) + "%)." : result.answered ? "Not correct." : "Not answered.";
     paragraph(box, "", "verdict " + (result.correct ? "right" : result.fraction > 0 ? "partial" : "wrong"));
     box.lastChild.textContent = verdict + (result.problem ? " " + result.problem : "");
+    if (review !== "key") {
+      box.hidden = false;
+      return;
+    }
     result.feedback.forEach(function (note) {
       if (note.text) paragraph(box, (html.feedback || {})[note.text] || "");
     });
