@@ -98,3 +98,13 @@ def test_without_a_post_test_the_exam_draws_every_question_not_met_before():
     pool = exam_pool(bank, frozenset({"dual-use"}))
     assert [q.id for q in pool] == [q.id for q in BANK.questions
                                     if q.id not in {"dual-use", "safeguard-order"}]
+
+
+def test_matching_choices_never_start_in_the_keys_order():
+    orders = set()
+    for seed in range(300):
+        for presented in assemble(BANK, MODULE.id, seed).questions:
+            if presented.question_id == "record-match":
+                assert presented.order != tuple(range(len(presented.order)))
+                orders.add(presented.order)
+    assert len(orders) > 10  # still shuffled per attempt

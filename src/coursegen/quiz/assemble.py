@@ -137,6 +137,8 @@ def _display_order(question: Any, rng: random.Random, shuffle_options: bool,
     else:
         return ()
     order = list(range(size))
-    if shuffle_options:
-        rng.shuffle(order)
+    rng.shuffle(order)
+    if isinstance(question, Matching) and order == sorted(order) and size > 1:
+        # Choices in the key's order would pair each item with the choice beside it.
+        order.append(order.pop(0))
     return tuple(order)
