@@ -119,6 +119,16 @@ def test_a_resumed_attempt_shows_the_same_paper_and_answers(browser, shipped_lms
             expect(item.locator("select").first).not_to_have_value("")
         else:
             expect(item.locator("input[type=text]")).to_have_value("16")
+
+        # Saved under another version of the bank: a fresh paper, not old answers misplaced.
+        state = json.loads(saved["suspend_data"])
+        assert state["b"]  # the bank's content hash
+        launch(page, base, {"cmi": {"suspend_data": json.dumps({**state, "b": "an-older-bank"}),
+                                    "core": {"lesson_status": "incomplete", "entry": "resume"}}})
+        frame = page.frame_locator("#sco")
+        expect(frame.locator(f"{FORM} li[data-question-id]")).to_have_count(len(shown))
+        assert paper(frame, FORM) != shown
+        expect(frame.locator(f"{FORM} input:checked")).to_have_count(0)
     context.close()
 
 

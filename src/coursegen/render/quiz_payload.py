@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from coursegen.model import Course, Module
+from coursegen.quiz.assemble import bank_version
 from coursegen.quiz.exposure import exam_pool, knowledge_check_ids
 from coursegen.quiz.presentation import bank_order
 from coursegen.quiz.review import what_to_show
@@ -64,6 +65,7 @@ def module_quiz(course: Course, module: Module) -> dict[str, Any]:
     return {
         "module": module.id,
         "pass_mark": course.pass_mark(module),
+        "bank_version": bank_version(bank),
         "settings": {"draw": settings.draw, "cover_objectives": settings.cover_objectives,
                      "shuffle": settings.shuffle, "shuffle_options": settings.shuffle_options,
                      "time_limit": settings.time_limit},

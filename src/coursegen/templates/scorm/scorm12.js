@@ -76,7 +76,8 @@
    * first, then the last answers dropped; the score is always kept. */
   function suspendData(form) {
     var answers = form ? window.CoursegenQuiz.encode(form) : [];
-    var data = { v: 2, s: seed, a: answers, p: lastPercent, e: Math.round(usedBefore + Date.now() - started) };
+    var data = { v: 2, s: seed, b: form && form.coursegenPaper ? form.coursegenPaper.version : "",
+                 a: answers, p: lastPercent, e: Math.round(usedBefore + Date.now() - started) };
     if (done) data.d = 1;
     var text = JSON.stringify(data);
     if (text.length > SUSPEND_LIMIT) {
@@ -197,7 +198,8 @@
                                          message: action.indexOf("no message") < 0 });
   }
 
-  /* Lay out the paper kept in the saved state, with the answers given, or keep the fresh one. */
+  /* Lay out the paper kept in the saved state, with the answers given, or keep the fresh one
+   * (also when the state was saved under another version of the bank). */
   function resume(saved) {
     var quiz = window.CoursegenQuiz;
     var state = null;
@@ -206,7 +208,8 @@
     } catch (e) {
       state = null; /* saved by another program: start afresh rather than fail */
     }
-    if (state && form.coursegenPaper && state.s !== undefined && state.s !== null) {
+    var same = state && form.coursegenPaper && state.b === form.coursegenPaper.version;
+    if (same && state.s !== undefined && state.s !== null) {
       quiz.lay(form, state.s);
       quiz.restore(form, state.a);
       usedBefore = state.e || 0;

@@ -109,6 +109,7 @@
     if (settings.shuffle) shuffle(chosen, random);
     return {
       seed: seed >>> 0,
+      version: quiz.bank_version || "",
       questions: chosen.map(function (index) {
         var question = quiz.questions[index];
         return { index: index, id: question.id,

@@ -54,11 +54,13 @@
    * "Start again" draws a new paper. */
   function keepPaper(progress, entry, form) {
     var quiz = window.CoursegenQuiz;
+    if (entry.version !== form.coursegenPaper.version) delete entry.seed;  // the bank changed
     if (entry.seed !== undefined) {
       quiz.lay(form, entry.seed);
       if (entry.state) quiz.restore(form, entry.state);
     } else {
       entry.seed = form.coursegenPaper.seed;
+      entry.version = form.coursegenPaper.version;
       entry.began = Date.now();
       entry.state = null;
       save(progress);
@@ -78,6 +80,7 @@
 
   function keepPaperAgain(progress, entry, form, limit) {
     entry.seed = form.coursegenPaper.seed;
+    entry.version = form.coursegenPaper.version;
     entry.began = Date.now();
     entry.state = null;
     save(progress);
