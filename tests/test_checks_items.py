@@ -138,20 +138,59 @@ def test_levels_must_match_objectives_and_scenarios_say_they_are_fictional(
     assert messages["scenario-label"][0] == 8
 
 
+def _errors(course: Path) -> list[dict]:
+    result = coursegen("check", "--format", "json", course)
+    return [d for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"]
+
+
 def test_forms_are_parallel_balanced_and_apart_from_knowledge_checks(starter_course) -> None:
     bank = starter_course / "quizzes/getting-started.yaml"
     text = bank.read_text()
     bank.write_text(text.replace("  pre: [dual-use, safeguard-order]\n  post: [benefits,",
                                  "  pre: [dual-use, benefits]\n  post: [dual-use, benefits,"))
     found = {(d["file"], d["line"], d["code"]) for d in _warnings(starter_course)}
-    assert ("quizzes/getting-started.yaml", 8, "form-overlap") in found
     assert ("quizzes/getting-started.yaml", 8, "form-balance") in found
-    assert ("modules/getting-started/01-double-edged.yaml", 53, "form-knowledge-check") in found
+    # A post-test question met before the test is an error, located where it is exposed.
+    errors = {(d["file"], d["line"], d["code"]): d["message"] for d in _errors(starter_course)}
+    assert set(errors) == {("quizzes/getting-started.yaml", 8, "form-overlap"),
+                           ("modules/getting-started/01-double-edged.yaml", 53,
+                            "form-knowledge-check")}
+    assert errors["quizzes/getting-started.yaml", 8, "form-overlap"].startswith(
+        "the pre-test reuses post-test questions (dual-use, benefits)")
+    assert "list it under forms.exposed in quizzes/getting-started.yaml" in errors[
+        "modules/getting-started/01-double-edged.yaml", 53, "form-knowledge-check"]
+    assert coursegen("check", starter_course).returncode != 0
 
     bank.write_text(text.replace("lint: {post_per_objective: 1}", "lint: {}"))
     messages = [d["message"] for d in _warnings(starter_course)]
     assert messages == ["objective 'explain-dual-use' has 1 post-test question(s); give it at "
                         "least 3"]
+    assert _errors(starter_course) == []
+
+
+def test_a_course_opts_in_to_exposure_by_naming_the_questions(starter_course) -> None:
+    bank = starter_course / "quizzes/getting-started.yaml"
+    text = bank.read_text()
+    bank.write_text(text.replace(
+        "  pre: [dual-use, safeguard-order]\n  post: [benefits,",
+        "  pre: [dual-use, benefits]\n  exposed: [dual-use, benefits, sdg-x]\n"
+        "  post: [dual-use, benefits,"))
+    errors = [(d["line"], d["code"], d["message"]) for d in _errors(starter_course)]
+    assert errors == [(9, "form-exposed-unknown", "forms.exposed names 'sdg-x', which is not a "
+                       "post-test question; remove it from forms.exposed")]
+    bank.write_text(bank.read_text().replace(", sdg-x]", "]"))
+    assert _errors(starter_course) == []
+
+
+def test_switching_off_an_exposure_error_is_refused_with_the_way_to_accept_it(
+    starter_course,
+) -> None:
+    bank = starter_course / "quizzes/getting-started.yaml"
+    bank.write_text(bank.read_text().replace(
+        "lint: {post_per_objective: 1}", "lint: {post_per_objective: 1, ignore: [form-overlap]}"))
+    assert [d["message"] for d in _warnings(starter_course)] == [
+        "'form-overlap' is an error, not an item-writing rule, and cannot be switched off; "
+        "list the questions under forms.exposed to accept them"]
 
 
 def test_a_bank_tunes_or_switches_off_rules_and_a_misspelt_rule_is_named(starter_course) -> None:

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from coursegen.checks_authoring import nested_quote_rules
+from coursegen.checks_exposure import exposure_rules
 from coursegen.checks_images import logo_rules, picture_rules
 from coursegen.checks_items import item_writing_rules
 from coursegen.checks_moodle import moodle_fraction_rules
@@ -159,6 +160,7 @@ def _module_rules(
         return
     yield from _bank_rules(module, module.bank, objective_ids)
     yield from moodle_fraction_rules(module.bank)
+    yield from exposure_rules(module, module.bank)
     yield from item_writing_rules(module, module.bank)
 
 

@@ -1,4 +1,8 @@
-"""Test-design rules of `coursegen check`: levels match objectives, fair pre- and post-tests."""
+"""Test-design rules of `coursegen check`: levels match objectives, balanced pre- and post-tests.
+
+A post-test question met before the test is an error, not a test-design warning: see
+:mod:`coursegen.checks_exposure`.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +13,13 @@ from coursegen.errors import Diagnostic
 from coursegen.located import warning_at as warn
 from coursegen.model import Module
 from coursegen.model.quiz import QuestionBank
-from coursegen.model.slides import KnowledgeCheckSlide
 
 HIGHER = {"apply", "analyse", "evaluate", "create"}
 
 FORM_RULES = {
     "item-level": "a question's level differs from its objective's",
     "scenario-label": "a scenario is not labelled fictional",
-    "form-overlap": "the pre- and post-test share questions",
     "form-balance": "the pre- and post-test assess different objectives",
-    "form-knowledge-check": "the post-test reuses an in-class knowledge check",
     "post-per-objective": "an objective has too few post-test questions",
     "post-application": "too few post-test questions ask the learner to apply",
 }
@@ -49,16 +50,9 @@ def form_rules(module: Module, bank: QuestionBank) -> Iterator[Diagnostic]:
             yield warn(question, "scenario",
                        "scenario does not say it is fictional; start it with 'Fictional case:' "
                        "(or cite the real case it reports)", "scenario-label")
-    pre, post = bank.forms.pre, bank.forms.post
-    if not post:
+    if not bank.forms.post:
         return
-    shared = [q for q in pre if q in post]
-    if shared:
-        yield warn(bank.forms, "pre",
-                   f"the pre-test reuses post-test questions ({', '.join(shared)}); give the "
-                   "pre-test parallel questions of its own", "form-overlap")
     yield from _balance(module, bank)
-    yield from _knowledge_checks(module, bank)
 
 
 def _objectives(module: Module, bank: QuestionBank, ids: tuple[str, ...]) -> Counter | None:
@@ -93,12 +87,3 @@ def _balance(module: Module, bank: QuestionBank) -> Iterator[Diagnostic]:
                    f"at apply level or above; at least {lint.post_application_share:.0%} "
                    "should ask for a decision in a case", "post-application")
 
-
-def _knowledge_checks(module: Module, bank: QuestionBank) -> Iterator[Diagnostic]:
-    for lesson in module.lessons:
-        for slide in lesson.slides:
-            if isinstance(slide, KnowledgeCheckSlide) and slide.question in bank.forms.post:
-                yield warn(slide, "question",
-                           f"knowledge check '{slide.question}' is also in the post-test, so "
-                           "learners see it before they are scored; check with a question "
-                           "outside the post-test", "form-knowledge-check")

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from coursegen.checks_exposure import EXPOSURE_RULES
 from coursegen.checks_forms import FORM_RULES, form_rules
 from coursegen.errors import Diagnostic
 from coursegen.located import warning_at as warn
@@ -52,6 +53,12 @@ def item_writing_rules(module: Module, bank: QuestionBank) -> Iterator[Diagnosti
     off = set(bank.settings.lint.ignore)
     for code in off - set(RULES) - set(FORM_RULES):
         known = ", ".join(sorted({*RULES, *FORM_RULES}))
+        if code in EXPOSURE_RULES:
+            yield warn(bank.settings.lint, "ignore",
+                       f"'{code}' is an error, not an item-writing rule, and cannot be switched "
+                       "off; list the questions under forms.exposed to accept them",
+                       "lint-unknown-rule")
+            continue
         yield warn(bank.settings.lint, "ignore", f"no item-writing rule '{code}' (rules: {known})",
                    "lint-unknown-rule")
     found = [*_bank_rules(bank), *form_rules(module, bank)]

@@ -63,7 +63,8 @@ def test_stats_csv_keeps_negative_numbers_numeric(tmp_path):
     course = load_course(tmp_path / "course")
     db = str(tmp_path / "attempts.db")
     store = AttemptStore(database_url(db))
-    simulate_cohort(store, course, course.module(MODULE), learners=40, forms=("exam",),
+    # 'dual-use' is a pre-test question (an exam never draws it): a pre-test cohort.
+    simulate_cohort(store, course, course.module(MODULE), learners=40, forms=("pre",),
                     miskeyed={"dual-use": 1})
     store.close()
     args = ("stats", MODULE, str(tmp_path / "course"), "--db", db, "--format")

@@ -3,49 +3,24 @@
 from __future__ import annotations
 
 import json
-import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.js.tools import CHROMIUM_ARGS, need_chromium, need_node_package, serve, vnu
+from tests.export.scorm_host import CMI, launch, leave, lms_folder, paper
+from tests.js.tools import CHROMIUM_ARGS, need_chromium, serve, vnu
 
-HOST_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>LMS</title>
-<script src="scorm12.js"></script>
-<script>
-  // The LMS side: scorm-again's SCORM 1.2 API on the parent window, as an LMS provides it.
-  window.API = new Scorm12API({autocommit: false, logLevel: 5});
-  window.calls = [];
-  ["LMSInitialize", "LMSCommit", "LMSFinish"].forEach(function (name) {
-    window.API.on(name, function () { window.calls.push(name); });
-  });
-  var saved = sessionStorage.getItem("resume");
-  if (saved) window.API.loadFromJSON(JSON.parse(saved));
-</script></head>
-<body><iframe id="sco" title="Course" src="pkg/LAUNCH" style="width:100%;height:90vh">
-</iframe></body>
-</html>"""
-
-CMI = "JSON.parse(JSON.stringify(window.API.renderCommitCMI(true))).cmi"
-"""What the runtime would send the LMS on its final commit."""
+FORM = "#quiz-getting-started"
+TYPES = {"benefits": "choice", "admissible": "true-false", "custody-term": "fill-in",
+         "sdg": "numeric", "record-match": "matching"}
 
 
 @pytest.fixture(scope="module")
 def lms_site(lms, tmp_path_factory) -> Path:
     """A folder an LMS would serve: the unpacked module package beside the host page."""
-    runtime = need_node_package("scorm-again") / "dist" / "scorm12.js"
-    need_chromium()
     folder, _ = lms
-    site = tmp_path_factory.mktemp("lms")
-    with zipfile.ZipFile(folder / "getting-started-scorm12.zip") as package:
-        package.extractall(site / "pkg")
-        manifest = package.read("imsmanifest.xml").decode()
-    launch = manifest.split('adlcp:scormtype="sco" href="')[1].split('"')[0]
-    shutil.copy(runtime, site / "scorm12.js")
-    (site / "lms.html").write_text(HOST_PAGE.replace("LAUNCH", launch))
-    return site
+    return lms_folder(folder / "getting-started-scorm12.zip", tmp_path_factory.mktemp("lms"))
 
 
 @pytest.fixture(scope="module")
@@ -58,17 +33,30 @@ def browser():
         chromium.close()
 
 
-def _answer_quiz(frame) -> None:
-    form = "#quiz-getting-started"
-    frame.locator(f"{form}-1-0").check()            # single: right
-    frame.locator(f"{form}-2-0").check()            # multiple: one of two right options → 50 %
-    frame.locator(f"{form}-3-f").check()            # true-false: right
-    frame.locator(f"{form}-4-answer").fill("Chain of custody")   # short answer: right
-    frame.locator(f"{form}-5-answer").fill("16")    # numeric: right
-    for n, choice in enumerate(["0", "1", "2"]):    # matching: all right
-        frame.locator(f"{form}-6-{n}").select_option(choice)
-    for n, item in enumerate(["1", "0", "2", "3"]):  # ordering: first two swapped → 50 %
-        frame.locator(f"{form}-7-{n}").select_option(item)
+def _question(frame, question_id: str):
+    return frame.locator(f"{FORM} li[data-question-id={question_id}]")
+
+
+def _answer_quiz(frame, drawn: list[str]) -> None:
+    """Answer every drawn question right, except one of the two right options of 'benefits'."""
+    for question_id in drawn:
+        item = _question(frame, question_id)
+        if question_id == "benefits":
+            item.locator("input[value='0']").check()   # one of two right options → 50 %
+        elif question_id == "admissible":
+            item.locator("input[value=false]").check()
+        elif question_id == "custody-term":
+            item.locator("input[type=text]").fill("Chain of custody")
+        elif question_id == "sdg":
+            item.locator("input[type=text]").fill("16")
+        else:  # record-match: every pair right
+            for n in range(3):
+                item.locator("select").nth(n).select_option(str(n))
+
+
+def _letters(shown: list[str], *bank_indices: int) -> list[str]:
+    """The letters of the places where the learner saw these options (a = first shown)."""
+    return [chr(97 + shown.index(str(i))) for i in bank_indices]
 
 
 @pytest.mark.slow  # Chromium
@@ -76,51 +64,61 @@ def test_the_lms_receives_score_status_interactions_and_suspend_data(browser, lm
     context = browser.new_context()
     page = context.new_page()
     with serve(lms_site) as base:
-        page.goto(f"{base}/lms.html")
+        launch(page, base)
         frame = page.frame_locator("#sco")
-        frame.locator("#quiz-getting-started").wait_for()
-        _answer_quiz(frame)
-        frame.locator("#quiz-getting-started button[type=submit]").click()
+        expect(frame.locator(f"{FORM} li[data-question-id]")).to_have_count(4)  # draw: 4
+        shown = dict(paper(frame, FORM))
+        drawn = list(shown)
+        assert set(drawn) <= set(TYPES)  # the post-test's questions, never the pre-test's
+        _answer_quiz(frame, drawn)
+        frame.locator(f"{FORM} button[type=submit]").click()
         page.wait_for_function("window.calls.includes('LMSCommit')")
         cmi = page.evaluate(CMI)
-        print("scorm-again cmi after scoring:", json.dumps(cmi["core"]),
+        print("paper:", shown, "scorm-again cmi after scoring:", json.dumps(cmi["core"]),
               "interactions:", json.dumps(cmi["interactions"])[:300])
         assert page.evaluate("window.calls[0]") == "LMSInitialize"
         core = cmi["core"]
-        # 1 + 0.5 + 1 + 1 + 1 + 1 + 0.5 = 6 of 7 points
-        assert float(core["score"]["raw"]) == pytest.approx(85.71)
+        earned = len(drawn) - (0.5 if "benefits" in drawn else 0)
+        assert float(core["score"]["raw"]) == pytest.approx(round(earned / len(drawn) * 100, 2))
         assert (core["score"]["min"], core["score"]["max"]) == ("0", "100")
         assert core["lesson_status"] == "passed"
         interactions = [cmi["interactions"][str(n)] for n in range(len(cmi["interactions"]))]
-        assert [i["id"] for i in interactions] == [
-            "dual-use", "benefits", "admissible", "custody-term", "sdg", "record-match",
-            "safeguard-order"]
-        assert [i["type"] for i in interactions] == [
-            "choice", "choice", "true-false", "fill-in", "numeric", "matching", "sequencing"]
+        assert [i["id"] for i in interactions] == drawn  # in the order the learner met them
+        assert [i["type"] for i in interactions] == [TYPES[i] for i in drawn]
         assert [i["result"] for i in interactions] == [
-            "correct", "0.5", "correct", "correct", "correct", "correct", "0.5"]
-        assert interactions[6]["student_response"] == "b,a,c,d"
+            "0.5" if i == "benefits" else "correct" for i in drawn]
+        by_id = {i["id"]: i for i in interactions}
+        if "benefits" in by_id:  # options named by the letters the learner saw, not bank places
+            assert by_id["benefits"]["student_response"] == _letters(shown["benefits"], 0)[0]
+            assert by_id["benefits"]["correct_responses"]["0"]["pattern"] == ",".join(
+                sorted(_letters(shown["benefits"], 0, 1)))
+        if "record-match" in by_id:
+            pattern = ",".join(f"{n + 1}.{x}"
+                               for n, x in enumerate(_letters(shown["record-match"], 0, 1, 2)))
+            assert by_id["record-match"]["student_response"] == pattern
+            assert by_id["record-match"]["correct_responses"]["0"]["pattern"] == pattern
         suspend = json.loads(cmi["suspend_data"])
-        assert len(cmi["suspend_data"]) <= 4096 and suspend["p"] == pytest.approx(85.71)
+        assert len(cmi["suspend_data"]) <= 4096 and suspend["p"] == pytest.approx(
+            float(core["score"]["raw"]))
 
         # Leaving the SCO finishes the session with its time, and keeps the state to resume.
-        page.evaluate("document.getElementById('sco').src = 'about:blank'")
-        page.wait_for_function("window.calls.includes('LMSFinish')")
-        cmi = page.evaluate(CMI)
+        cmi = leave(page)
         assert cmi["core"]["session_time"] != "00:00:00"
         assert cmi["core"]["exit"] == ""
 
-        # A new visit with the saved data: the answers come back.
-        saved = {"cmi": {"suspend_data": cmi["suspend_data"],
-                         "core": {"lesson_status": "incomplete", "entry": "resume"}}}
-        page.evaluate(f"sessionStorage.setItem('resume', {json.dumps(json.dumps(saved))})")
-        page.goto(f"{base}/lms.html")
+        # A new visit with the saved data: the same paper, the answers come back.
+        launch(page, base, {"cmi": {"suspend_data": cmi["suspend_data"],
+                                    "core": {"lesson_status": "incomplete", "entry": "resume"}}})
         frame = page.frame_locator("#sco")
-        frame.locator("#quiz-getting-started").wait_for()
-        frame.locator("#lms-status").filter(has_text="85.71%").wait_for()
-        assert frame.locator("#quiz-getting-started-4-answer").input_value() == "Chain of custody"
-        assert frame.locator("#quiz-getting-started-2-0").is_checked()
-        assert frame.locator("#quiz-getting-started-7-0").input_value() == "1"
+        expect(frame.locator("#lms-status")).to_contain_text(core["score"]["raw"])
+        assert dict(paper(frame, FORM)) == shown and list(dict(paper(frame, FORM))) == drawn
+        if "custody-term" in drawn:
+            expect(_question(frame, "custody-term").locator("input[type=text]")).to_have_value(
+                "Chain of custody")
+        if "benefits" in drawn:
+            expect(_question(frame, "benefits").locator("input[value='0']")).to_be_checked()
+        if "record-match" in drawn:
+            expect(_question(frame, "record-match").locator("select").first).to_have_value("0")
     context.close()
 
 
@@ -129,16 +127,16 @@ def test_a_failed_attempt_is_reported_as_failed_and_suspended(browser, lms_site)
     context = browser.new_context()
     page = context.new_page()
     with serve(lms_site) as base:
-        page.goto(f"{base}/lms.html")
+        launch(page, base)
         frame = page.frame_locator("#sco")
-        frame.locator("#quiz-getting-started-1-1").check()
-        frame.locator("#quiz-getting-started button[type=submit]").click()
+        first = frame.locator(f"{FORM} li[data-question-id]").first
+        first.locator("input[type=text], input[type=radio], input[type=checkbox], select").first \
+            .wait_for()
+        frame.locator(f"{FORM} button[type=submit]").click()  # nothing answered
         page.wait_for_function("window.calls.includes('LMSCommit')")
         page.wait_for_function("window.API.cmi.core.lesson_status === 'failed'")
         assert page.evaluate("window.API.cmi.core.score.raw") == "0"
-        page.evaluate("document.getElementById('sco').src = 'about:blank'")
-        page.wait_for_function("window.calls.includes('LMSFinish')")
-        assert page.evaluate(CMI)["core"]["exit"] == "suspend"
+        assert leave(page)["core"]["exit"] == "suspend"
     context.close()
 
 

@@ -74,4 +74,5 @@ def test_the_site_of_the_shipped_course_builds(tmp_path: Path) -> None:
     pages = [p for p in written if p.suffix == ".html"]
     lessons = sum(len(m.lessons) for m in course.modules)
     quizzes = sum(1 for m in course.modules if m.bank)
-    assert len(pages) == 1 + len(course.modules) + lessons + quizzes
+    # home and the certificate check, then each module's page, lessons and quiz
+    assert len(pages) == 2 + len(course.modules) + lessons + quizzes

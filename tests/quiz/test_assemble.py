@@ -9,6 +9,8 @@ import pytest
 from coursegen.errors import UsageError
 from coursegen.load import load_course
 from coursegen.quiz.assemble import Paper, assemble, bank_version
+from coursegen.quiz.exposure import exam_pool, knowledge_check_ids, practice_questions
+from tests.conftest import REPO
 
 SCAFFOLD = Path(__file__).resolve().parents[2] / "src" / "coursegen" / "scaffold"
 MODULE = load_course(SCAFFOLD).module("getting-started")
@@ -64,3 +66,45 @@ def test_paper_round_trips_through_json_and_records_the_bank_version():
     assert paper.bank_version == bank_version(BANK)
     changed = BANK.model_copy(update={"questions": BANK.questions[:-1]})
     assert bank_version(changed) != bank_version(BANK)
+
+
+def test_the_exam_never_draws_a_pre_test_question_or_a_knowledge_check():
+    checks = knowledge_check_ids(MODULE)
+    assert checks == {"dual-use", "safeguard-order"}  # asked on the starter's slides
+    met = {*BANK.forms.pre, *checks}
+    drawn = set()
+    for seed in range(200):
+        paper = assemble(BANK, MODULE.id, seed, checks=checks)
+        drawn |= {p.question_id for p in paper.questions}
+    assert drawn == set(BANK.forms.post) and not drawn & met
+
+
+def test_no_shipped_exam_draws_a_question_met_before_the_test():
+    course = load_course(REPO)
+    for module in course.modules:
+        bank, checks = module.bank, knowledge_check_ids(module)
+        met = {*bank.forms.pre, *checks}
+        assert checks, module.id  # the shipped modules ask knowledge checks
+        for seed in range(100):
+            paper = assemble(bank, module.id, seed, checks=checks)
+            ids = {p.question_id for p in paper.questions}
+            assert len(ids) == bank.settings.draw and not ids & met, module.id
+            # nor a question the participant handout prints as practice
+            assert not ids & {q.id for q in practice_questions(bank, checks)}, module.id
+
+
+def test_without_a_post_test_the_exam_draws_every_question_not_met_before():
+    bank = BANK.model_copy(update={"forms": BANK.forms.model_copy(update={"post": ()})})
+    pool = exam_pool(bank, frozenset({"dual-use"}))
+    assert [q.id for q in pool] == [q.id for q in BANK.questions
+                                    if q.id not in {"dual-use", "safeguard-order"}]
+
+
+def test_matching_choices_never_start_in_the_keys_order():
+    orders = set()
+    for seed in range(300):
+        for presented in assemble(BANK, MODULE.id, seed).questions:
+            if presented.question_id == "record-match":
+                assert presented.order != tuple(range(len(presented.order)))
+                orders.add(presented.order)
+    assert len(orders) > 10  # still shuffled per attempt

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
+from playwright.sync_api import expect
 
 from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
@@ -14,8 +15,9 @@ from coursegen.render.site import render_site
 from coursegen.scaffold import create_course
 from tests.js.tools import CHROMIUM_ARGS, need_chromium, need_node_package, vnu
 
-PAGES = ["index.html", "getting-started/index.html", "getting-started/double-edged.html",
-         "getting-started/safeguards.html", "getting-started/quiz.html"]
+PAGES = ["index.html", "verify.html", "getting-started/index.html",
+         "getting-started/double-edged.html", "getting-started/safeguards.html",
+         "getting-started/quiz.html"]
 
 
 @pytest.fixture(scope="module")
@@ -104,27 +106,108 @@ def test_axe_finds_no_violations(site, browser) -> None:
     page.close()
 
 
+QUIZ = "#quiz-getting-started"
+
+
+def _paper(page) -> list[tuple[str, list[str]]]:
+    """The paper shown: each question's id, in order, with its options' bank indices as shown."""
+    return page.locator(f"{QUIZ} li[data-question-id]").evaluate_all("""items => items.map(li => {
+        const select = li.querySelector("select");
+        const shown = select ? Array.from(select.options).slice(1)
+            : Array.from(li.querySelectorAll("input[type=radio], input[type=checkbox]"));
+        return [li.dataset.questionId, shown.map(c => c.value)];
+    })""")
+
+
+def _item(page, question_id: str):
+    return page.locator(f"{QUIZ} li[data-question-id={question_id}]")
+
+
 @pytest.mark.slow  # Chromium
 def test_the_quiz_scores_in_the_browser_and_keeps_answers_between_visits(site, browser) -> None:
     context = browser.new_context()
     page = context.new_page()
     page.goto((site / "getting-started/quiz.html").as_uri())
-    page.check("#quiz-getting-started-1-0")
-    page.fill("#quiz-getting-started-4-answer", "  CHAIN of custody ")
-    page.press("#quiz-getting-started-4-answer", "Tab")
-    page.click("#quiz-getting-started button[type=submit]")
-    result = page.locator("#quiz-getting-started .result").text_content()
-    assert result.startswith("Score: 28.57% (2 of 7 points). Not yet passed")
-    assert page.locator("#quiz-getting-started-1 .verdict").text_content() == "Correct."
-    assert "Answer: New traces to follow; Faster sharing of intelligence" in \
-        page.locator("#quiz-getting-started-2 .feedback").text_content()
+    # The bank draws 4 of the 5 post-test questions, one per objective first: 'benefits' is the
+    # only question of its objective, so it is always drawn, with three of the other four.
+    expect(page.locator(f"{QUIZ} li[data-question-id]")).to_have_count(4)
+    shown = _paper(page)
+    drawn = [i for i, _ in shown]
+    assert "benefits" in drawn and not {"dual-use", "safeguard-order"} & set(drawn)
+    _item(page, "benefits").get_by_label("New traces to follow").check()
+    _item(page, "benefits").get_by_label("Faster sharing of intelligence").check()
+    typed = "custody-term" if "custody-term" in drawn else "sdg"
+    answer = "  CHAIN of custody " if typed == "custody-term" else "16"
+    _item(page, typed).locator("input[type=text]").fill(answer)
+    _item(page, typed).locator("input[type=text]").press("Tab")
+    page.click(f"{QUIZ} button[type=submit]")
+    expect(page.locator(f"{QUIZ} .result")).to_have_text(
+        re.compile(r"^Score: 50% \(2 of 4 points\)\. Not yet passed"))
+    expect(_item(page, "benefits").locator(".verdict")).to_have_text("Correct.")
+    expect(_item(page, typed).locator(".verdict")).to_have_text("Correct.")
+    for other in set(drawn) - {"benefits", typed}:
+        expect(_item(page, other).locator(".verdict")).to_have_text("Not answered.")
+    # As after an exam in every runner: verdicts, never the key of a post-test question; the
+    # page does not even carry the explanations it may not show.
+    expect(page.locator(f"{QUIZ} .feedback", has_text="Answer:")).to_have_count(0)
+    assert "Investigators gain traces and speed." not in page.content()
 
-    page.goto((site / "getting-started/quiz.html").as_uri())  # a later visit
-    assert page.is_checked("#quiz-getting-started-1-0")
-    assert page.input_value("#quiz-getting-started-4-answer") == "  CHAIN of custody "
+    page.goto((site / "getting-started/quiz.html").as_uri())  # a later visit: the same paper
+    expect(page.locator(f"{QUIZ} li[data-question-id]")).to_have_count(4)
+    assert _paper(page) == shown
+    expect(_item(page, "benefits").get_by_label("New traces to follow")).to_be_checked()
+    expect(_item(page, typed).locator("input[type=text]")).to_have_value(answer)
     page.goto((site / "getting-started/index.html").as_uri())
-    assert page.locator("[data-progress-quiz=getting-started]").first.text_content() == \
-        "Best score 28.57%"
+    expect(page.locator("[data-progress-quiz=getting-started]").first).to_have_text(
+        "Best score 50%")
+    context.close()
+
+
+@pytest.mark.slow  # Chromium
+def test_each_learner_gets_a_paper_of_their_own(site, browser) -> None:
+    papers = []
+    for _ in range(2):
+        context = browser.new_context()  # another browser: nothing kept from the first
+        page = context.new_page()
+        page.goto((site / "getting-started/quiz.html").as_uri())
+        expect(page.locator(f"{QUIZ} li[data-question-id]")).to_have_count(4)
+        numbers = page.locator(f"{QUIZ} li[data-question-id] .number").all_text_contents()
+        assert numbers == ["Question 1", "Question 2", "Question 3", "Question 4"]
+        papers.append(_paper(page))
+        context.close()
+    print("papers:", papers)
+    assert papers[0] != papers[1]  # other questions, order or option order
+    for paper in papers:
+        for _, order in paper:
+            if order and order[0].isdigit():  # options and choices, not true/false
+                assert sorted(order) == [str(n) for n in range(len(order))]  # each one, once
+
+
+@pytest.mark.slow  # Chromium
+def test_the_time_limit_ends_the_attempt_and_start_again_draws_a_new_paper(site, browser):
+    context = browser.new_context()
+    context.clock.install()
+    page = context.new_page()
+    page.goto((site / "getting-started/quiz.html").as_uri())
+    expect(page.get_by_text("4 questions drawn from 5; time limit 10 minutes.")).to_be_visible()
+    timer = page.locator(f"{QUIZ} .timer")
+    expect(timer).to_have_text("Time left: 10:00")
+    first = _paper(page)
+    _item(page, "benefits").get_by_label("New traces to follow").check()
+    context.clock.fast_forward("10:01")
+    expect(timer).to_have_text("Time is up: your answers have been submitted.")
+    expect(page.locator(f"{QUIZ} .result")).to_have_text(re.compile(r"^Score: 12\.5% "))
+    expect(page.locator(f"{QUIZ} button[type=submit]")).to_be_disabled()
+    expect(_item(page, "benefits").get_by_label("Faster sharing of intelligence")).to_be_disabled()
+
+    page.reload()  # the ended attempt stays ended: its time is still up
+    expect(timer).to_have_text("Time is up: your answers have been submitted.")
+    expect(page.locator(f"{QUIZ} button[type=submit]")).to_be_disabled()
+
+    page.click(f"{QUIZ} [data-action=reset]")  # a new attempt: a new paper, a new clock
+    expect(timer).to_have_text("Time left: 10:00")
+    expect(page.locator(f"{QUIZ} button[type=submit]")).to_be_enabled()
+    assert _paper(page) != first
     context.close()
 
 

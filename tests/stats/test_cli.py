@@ -32,6 +32,14 @@ def cohort(tmp_path_factory):
     final test; the bank keys option A of `dual-use`, but option B is what strong learners pick."""
     root = tmp_path_factory.mktemp("stats")
     create_course(root / "course")
+    # The final test asks `dual-use` here: it moves from the pre-test and the first knowledge
+    # check (an exam never draws a question learners met before) to the post-test.
+    bank = root / "course" / "quizzes" / f"{MODULE}.yaml"
+    bank.write_text(bank.read_text().replace(
+        "  pre: [dual-use, safeguard-order]\n  post: [benefits,",
+        "  pre: [safeguard-order]\n  post: [dual-use, benefits,"))
+    lesson = root / "course" / "modules" / MODULE / "01-double-edged.yaml"
+    lesson.write_text(lesson.read_text().replace("question: dual-use", "question: safeguard-order"))
     course = load_course(root / "course")
     db = root / "attempts.sqlite3"
     store = AttemptStore(database_url(str(db)))

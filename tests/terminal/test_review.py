@@ -28,7 +28,7 @@ def course_dir(tmp_path_factory) -> Path:
 def take(course_dir: Path, db: Path, form: str, *extra: str) -> tuple[str, list]:
     """Answer every question right through a pipe; the transcript and the questions asked."""
     bank = load_course(course_dir).module(MODULE).bank
-    paper = assemble(bank, MODULE, SEED, form)
+    paper = assemble(bank, MODULE, SEED, form, practice="--practice" in extra)
     flag = {"pre": ["--pre"], "post": ["--post"], "exam": []}[form]
     run = subprocess.run(
         [COURSEGEN, "quiz", MODULE, str(course_dir), "--db", str(db), "--seed", str(SEED),

@@ -67,24 +67,24 @@ def test_a_learner_takes_the_quiz_reloads_resumes_and_submits(server, browser, t
     page.get_by_label("Session code").fill("")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Start the quiz").click()
-    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    expect(page.get_by_text("Question 1 of 4")).to_be_visible()
     _shot(page, tmp_path, "phone-question.png")
-    for position in range(1, 4):
+    for position in range(1, 3):
         answer_current_question(page, position)
         page.get_by_role("button", name="Next question").click()
-    expect(page.get_by_text("Question 4 of 6 · 3 answered")).to_be_visible()
+    expect(page.get_by_text("Question 3 of 4 · 2 answered")).to_be_visible()
     page.reload()
-    expect(page.get_by_text("3 answered")).to_be_visible()
+    expect(page.get_by_text("2 answered")).to_be_visible()
     page.close()  # the learner closes the tab and comes back later
     page = context.new_page()
     page.goto(server + "/")
     page.get_by_role("link", name="Resume your attempt").click()
-    expect(page.get_by_text("Question 4 of 6")).to_be_visible()
-    for position in range(4, 7):
+    expect(page.get_by_text("Question 3 of 4")).to_be_visible()
+    for position in range(3, 5):
         answer_current_question(page, position)
-        name = "Next question" if position < 6 else "Review and submit"
+        name = "Next question" if position < 4 else "Review and submit"
         page.get_by_role("button", name=name).click()
-    expect(page.get_by_text("you have answered 6 of 6 questions")).to_be_visible()
+    expect(page.get_by_text("you have answered 4 of 4 questions")).to_be_visible()
     page.get_by_role("button", name="Submit my answers").click()
     expect(page.get_by_role("heading", name="Your result: Getting started")).to_be_visible()
     expect(page.get_by_role("heading", name="By objective")).to_be_visible()
@@ -100,9 +100,9 @@ def _take_whole_quiz(browser, server: str, name: str) -> None:
     page.get_by_label("Your name or ID").fill(name)
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Start the quiz").click()
-    for position in range(1, 7):
+    for position in range(1, 5):  # the starter bank draws 4 questions
         answer_current_question(page, position)
-        label = "Next question" if position < 6 else "Review and submit"
+        label = "Next question" if position < 4 else "Review and submit"
         page.get_by_role("button", name=label).click()
     page.get_by_role("button", name="Submit my answers").click()
     expect(page.get_by_role("heading", name="Your result: Getting started")).to_be_visible()

@@ -54,12 +54,12 @@ def test_a_joined_learner_sees_the_modules_and_can_start(rig):
     home = client.get("/")
     assert "Getting started with digital evidence" in home.text
     assert "Start the quiz" in home.text
-    assert "6 questions · 10 minutes · pass mark 70 %" in home.text
+    assert "4 questions · 10 minutes · pass mark 70 %" in home.text
     uid = start(client)
     assert len(uid) == 32
     page = client.get(f"/a/{uid}/1")
     assert page.status_code == 200
-    assert "Question 1 of 6" in page.text
+    assert "Question 1 of 4" in page.text
     assert "Time left:" in page.text
 
 
@@ -114,7 +114,7 @@ def test_a_submitted_attempt_shows_score_objectives_explanations_and_sources(mak
     for number, (question, response) in enumerate(answers, 1):
         client.post(f"/a/{uid}/{number}", form_fields(question, number, response))
     review = client.get(f"/a/{uid}/review")
-    assert "you have answered 6 of 6 questions" in review.text
+    assert "you have answered 4 of 4 questions" in review.text
     done = client.post(f"/a/{uid}/submit")
     assert done.headers["location"] == f"/a/{uid}/result"
     result = client.follow(done)

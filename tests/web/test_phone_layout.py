@@ -85,13 +85,20 @@ def test_no_page_of_the_site_or_the_scorm_package_scrolls_sideways_on_a_phone(sh
 
 
 def _tap_last_option_and_submit(page, form) -> None:
-    """On the last question of `form`: tap its last choice (or pick the last item), then submit."""
+    """On the last question of `form`: tap its last choice (or pick the last item, or type an
+    answer: a drawn paper may end with any kind of question), then submit."""
     last = form.locator("fieldset").last
     choices = last.locator("input[type=radio], input[type=checkbox]")
+    typed = last.locator("input[type=text]")
     if choices.count():
         label = last.locator(".choice label").last
         label.tap()
         assert choices.last.is_checked()
+    elif typed.count():
+        typed.tap()
+        box = typed.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+        typed.fill("16")
     else:
         select = last.locator("select").last
         select.scroll_into_view_if_needed()

@@ -36,7 +36,7 @@ def cohort_rig(tmp_path):
     rig = make_rig(tmp_path)
     module = rig.course.module(MODULE)
     simulate_cohort(rig.store, rig.course, module, learners=12, seed=3)
-    paper = assemble(module.bank, MODULE, 5)
+    paper = assemble(module.bank, MODULE, 5, practice=True)
     typed = "\n".join(typed_answers(module.bank, paper)) + "\n"
     quiz = subprocess.run(
         [sys.executable, "-m", "coursegen", "quiz", MODULE, str(rig.folder / "course"),

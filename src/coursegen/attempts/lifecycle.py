@@ -30,6 +30,7 @@ from coursegen.model import Course, Module
 from coursegen.model.quiz import QuestionBank
 from coursegen.quiz.assemble import Form, Paper, assemble, bank_version
 from coursegen.quiz.engine import AttemptResult, score, score_paper
+from coursegen.quiz.exposure import knowledge_check_ids
 from coursegen.quiz.presentation import printed_paper
 
 GRACE = dt.timedelta(seconds=3)
@@ -112,7 +113,7 @@ def start_attempt(store: AttemptStore, course: Course, module: Module, learner: 
         raise NoAttemptsLeft(learner, module, bank.settings.attempts)
     if seed is None:
         seed = secrets.randbits(SEED_BITS)
-    paper = assemble(bank, module.id, seed, form)
+    paper = assemble(bank, module.id, seed, form, knowledge_check_ids(module), practice)
     limit = None if practice else (minutes or bank.settings.time_limit)
     return store.start(NewAttempt(
         learner=learner, course_id=course.info.id, course_title=course.title,

@@ -1,8 +1,10 @@
 """QTI 2.1 assessmentTests: the module's quiz as the bank sets it, and its fixed forms.
 
-The exam test draws `settings.draw` questions (`selection`), shuffles them when the bank
-does (`ordering`), has the bank's time limit (`timeLimits`) and sets PASS against the pass
-mark the quiz engine uses, from the percent of the drawn questions' points.
+The exam test draws `settings.draw` questions (`selection`) from the questions an exam may
+ask (:func:`~coursegen.quiz.exposure.exam_pool`: no pre-test question, no knowledge check),
+shuffles them when the bank does (`ordering`), has the bank's time limit (`timeLimits`) and
+sets PASS against the pass mark the quiz engine uses, from the percent of the drawn
+questions' points.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from coursegen.export.qti_xml import FORMAT, SCHEMA_LOCATION, qti_element, qti_v
 from coursegen.located import warning_at
 from coursegen.model import Course, Module
 from coursegen.quiz.engine import PASS_EPSILON
+from coursegen.quiz.exposure import exam_pool, knowledge_check_ids
 
 FORMS = ("exam", "pre", "post")
 """The tests a package holds: the drawn quiz, then the pre- and post-test forms if written."""
@@ -29,7 +32,10 @@ def form_href(form: str) -> str:
 def form_items(module: Module, form: str, exported: dict[str, str]) -> list[str]:
     """The question ids a form's test references: its questions that the package holds."""
     bank = module.bank
-    ids = [q.id for q in bank.questions] if form == "exam" else list(getattr(bank.forms, form))
+    if form == "exam":
+        ids = [q.id for q in exam_pool(bank, knowledge_check_ids(module))]
+    else:
+        ids = list(getattr(bank.forms, form))
     return [i for i in ids if i in exported]
 
 
@@ -96,13 +102,14 @@ def bank_warnings(module: Module) -> list[Diagnostic]:
     """What the bank asks of a quiz that a QTI 2.1 test cannot say, located at the setting."""
     settings = module.bank.settings
     found = []
-    objectives = {q.objective for q in module.bank.questions}
-    if settings.draw and settings.draw < len(module.bank.questions) and \
+    pool = exam_pool(module.bank, knowledge_check_ids(module))
+    objectives = {q.objective for q in pool}
+    if settings.draw and settings.draw < len(pool) and \
             settings.cover_objectives and len(objectives) > 1:
         found.append(warning_at(settings, "draw", f"{FORMAT} cannot express drawing at least "
                                 "one question per objective; the test draws "
-                                f"{settings.draw} questions at random from the whole bank",
-                                _CODE))
+                                f"{settings.draw} questions at random from the {len(pool)} "
+                                "it may ask", _CODE))
     if settings.attempts:
         found.append(warning_at(settings, "attempts", f"{FORMAT} cannot express a limit of "
                                 f"{settings.attempts} attempts; set it in the LMS", _CODE))

@@ -32,8 +32,9 @@ SCHEMA_LOCATION = (f"{CP} imscp_rootv1p1p2.xsd "
 SCHEMAS = BUILTIN_TEMPLATES / "scorm" / "schemas"
 """ADL's control files, which the manifest's schemaLocation names and a package must carry at
 its root (the ADL conformance test suite checks them); not themeable."""
-ASSETS = (*SITE_ASSETS[:3], "scorm/scorm12.js")
-"""Theme files every package carries in `assets/`: stylesheet, scorer, quiz form, SCORM runtime."""
+ASSETS = (*SITE_ASSETS[:4], "scorm/scorm12.js")
+"""Theme files every package carries in `assets/`: stylesheet, scorer, paper drawing, quiz form,
+SCORM runtime."""
 
 ET.register_namespace("adlcp", ADLCP)
 ET.register_namespace("xsi", XSI)
@@ -53,6 +54,15 @@ def sco_page(course: Course, module: Module) -> tuple[str, dict[str, str]]:
         citations=citation_links(course, references, ""))
     images = {name: src for ctx in contexts.values() for name, src in ctx.images.items()}
     return html, images
+
+
+TIME_LIMIT_ACTION = "exit,message"
+"""At the time limit the page says so, submits the answers and ends the attempt."""
+
+
+def max_time_allowed(minutes: int) -> str:
+    """A time limit in minutes as SCORM 1.2's CMITimespan (HHHH:MM:SS)."""
+    return f"{minutes // 60:04d}:{minutes % 60:02d}:00"
 
 
 def _mastery(course: Course, module: Module) -> str | None:
@@ -80,6 +90,12 @@ def manifest(course: Course, modules: list[Module], title: str, ident: str,
             "identifier": f"ITEM-{module.id}", "identifierref": f"SCO-{module.id}",
             "isvisible": "true"})
         ET.SubElement(item, cp("title")).text = plain_text(module.title)
+        limit = module.bank.settings.time_limit if module.bank else None
+        if limit:
+            # SCORM 1.2 names: the LMS hands them to the page as cmi.student_data.*; the page
+            # also keeps the bank's limit itself, for an LMS that does not.
+            ET.SubElement(item, f"{{{ADLCP}}}maxtimeallowed").text = max_time_allowed(limit)
+            ET.SubElement(item, f"{{{ADLCP}}}timelimitaction").text = TIME_LIMIT_ACTION
         mastery = _mastery(course, module)
         if mastery is not None:
             ET.SubElement(item, f"{{{ADLCP}}}masteryscore").text = mastery

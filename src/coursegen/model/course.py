@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coursegen.model.base import INTERNAL, Node
 from coursegen.model.quiz import BloomLevel, QuestionBank
@@ -118,7 +119,26 @@ class CourseInfo(Node):
     footer: str | None = Field(default=None, description="Source footer on every slide")
     paper: Literal["A4", "Letter"] = Field(default="A4", description="Handout paper size")
     branding: Branding = Field(default_factory=Branding)
+    certificate_key: str | None = Field(
+        default=None,
+        description="The training centre's public key for certificates, as `coursegen "
+        "certificate key` prints it; the site's page `verify.html` checks certificate codes "
+        "with it in the browser (without it, the page asks for the key)",
+    )
     modules: tuple[str, ...] = Field(min_length=1, description="Module ids, in teaching order")
+
+    @field_validator("certificate_key")
+    @classmethod
+    def _public_key(cls, value: str | None) -> str | None:
+        if value is not None and not _PUBLIC_KEY.fullmatch(value):
+            raise ValueError(f"'{value}' is not a public key; copy the one `coursegen "
+                             "certificate key` prints (52 letters A-Z and 2-7, in groups of "
+                             "five joined by '-')")
+        return value
+
+
+_PUBLIC_KEY = re.compile(r"[A-Z2-7]{5}(-[A-Z2-7]{5}){9}-[A-Z2-7]{2}")
+"""An Ed25519 public key (32 bytes) in base32, grouped as `coursegen certificate key` prints it."""
 
 
 class Translation(BaseModel):

@@ -233,6 +233,14 @@ class Forms(Node):
 
     pre: tuple[str, ...] = Field(default=(), description="Question ids of the pre-test")
     post: tuple[str, ...] = Field(default=(), description="Question ids of the post-test")
+    exposed: tuple[str, ...] = Field(
+        default=(),
+        description="Post-test questions the course deliberately lets learners meet before "
+        "the post-test (in the pre-test, or as a knowledge check on a slide and in the "
+        "participant handout); `coursegen check` reports any other such question as an error, "
+        "since a learner who has seen a question and its answer is no longer tested by it. "
+        "Exams drawn in the browser, the LMS and `coursegen serve` never draw such a question",
+    )
 
 
 class QuestionBank(Node):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from coursegen.errors import UsageError
 from coursegen.model.quiz import Matching, MultipleResponse, Ordering, QuestionBank, SingleChoice
+from coursegen.quiz.exposure import exam_pool
 
 Form = Literal["exam", "pre", "post"]
 FORMS: tuple[Form, ...] = ("exam", "pre", "post")
@@ -66,12 +68,20 @@ def bank_version(bank: QuestionBank) -> str:
     return digest.hexdigest()[:16]
 
 
-def assemble(bank: QuestionBank, module_id: str, seed: int, form: Form = "exam") -> Paper:
-    """Draw and shuffle an attempt's questions from `bank`, reproducibly from `seed`."""
+def assemble(bank: QuestionBank, module_id: str, seed: int, form: Form = "exam",
+             checks: Collection[str] = (), practice: bool = False) -> Paper:
+    """Draw and shuffle an attempt's questions from `bank`, reproducibly from `seed`.
+
+    A scored exam draws from :func:`~coursegen.quiz.exposure.exam_pool`: never a pre-test
+    question nor one of `checks`, the ids asked as knowledge checks on the module's slides.
+    A practice attempt draws from the whole bank (it is not scored, and its review never
+    shows the key of a post-test question).
+    """
     rng = random.Random(seed)
     settings = bank.settings
     if form == "exam":
-        chosen = _draw(bank, rng)
+        pool = list(bank.questions) if practice else exam_pool(bank, frozenset(checks))
+        chosen = _draw(bank, pool, rng)
     else:
         ids = getattr(bank.forms, form)
         if not ids:
@@ -83,13 +93,13 @@ def assemble(bank: QuestionBank, module_id: str, seed: int, form: Form = "exam")
             raise UsageError(f"the {form}-test form names unknown question '{missing[0]}'")
     if settings.shuffle:
         rng.shuffle(chosen)
-    presented = tuple(Presented(q.id, _display_order(q, rng, settings.shuffle_options))
+    presented = tuple(Presented(q.id, _display_order(q, rng, settings.shuffle_options, module_id))
                       for q in chosen)
     return Paper(module_id, form, seed, bank_version(bank), presented)
 
 
-def _draw(bank: QuestionBank, rng: random.Random) -> list[Any]:
-    questions = list(bank.questions)
+def _draw(bank: QuestionBank, pool: list[Any], rng: random.Random) -> list[Any]:
+    questions = pool
     wanted = bank.settings.draw or len(questions)
     if wanted >= len(questions):
         return questions
@@ -107,7 +117,13 @@ def _draw(bank: QuestionBank, rng: random.Random) -> list[Any]:
     return sorted(picked, key=questions.index)
 
 
-def _display_order(question: Any, rng: random.Random, shuffle_options: bool) -> tuple[int, ...]:
+def _display_order(question: Any, rng: random.Random, shuffle_options: bool,
+                   module_id: str) -> tuple[int, ...]:
+    if not shuffle_options and not isinstance(question, Ordering):
+        # Not shuffled per attempt: the one order slides, handouts and paper show.
+        from coursegen.quiz.presentation import presentation_order  # it builds on this module
+
+        return presentation_order(question, module_id, shuffle_options=False)
     if isinstance(question, SingleChoice | MultipleResponse):
         size = len(question.options)
     elif isinstance(question, Matching):
@@ -121,6 +137,8 @@ def _display_order(question: Any, rng: random.Random, shuffle_options: bool) -> 
     else:
         return ()
     order = list(range(size))
-    if shuffle_options:
-        rng.shuffle(order)
+    rng.shuffle(order)
+    if isinstance(question, Matching) and order == sorted(order) and size > 1:
+        # Choices in the key's order would pair each item with the choice beside it.
+        order.append(order.pop(0))
     return tuple(order)

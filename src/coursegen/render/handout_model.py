@@ -16,6 +16,7 @@ from coursegen.model.citing import (
 from coursegen.model.course import Lesson, Module, Objective
 from coursegen.model.slides import ReferencesSlide, SectionSlide, SlideBase
 from coursegen.model.source import CitationRef, Source, parse_citation
+from coursegen.quiz.exposure import knowledge_check_ids, practice_questions
 from coursegen.quiz.presentation import PAPER_FORMS
 from coursegen.render.handout_quiz import WorksheetQuestion, worksheet_question
 
@@ -101,8 +102,7 @@ def module_view(course: Course, module: Module, number: int = 1) -> ModuleView:
             papers[form] = tuple(worksheet_question(q, n, module.id, shuffle)
                                  for n, q in enumerate((q for q in chosen if q), start=1))
         # A question on a test form must not be seen before the test, so it is no practice.
-        tested = {*bank.forms.pre, *bank.forms.post, *checks}
-        practice = [q for q in bank.questions if q.id not in tested]
+        practice = practice_questions(bank, knowledge_check_ids(module))
         worksheet = [worksheet_question(q, n, module.id, shuffle)
                      for n, q in enumerate(practice, start=1)]
     return ModuleView(

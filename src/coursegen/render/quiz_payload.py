@@ -13,7 +13,10 @@ from typing import Any
 from markupsafe import Markup
 
 from coursegen.model import Course, Module
+from coursegen.quiz.assemble import bank_version
+from coursegen.quiz.exposure import exam_pool, knowledge_check_ids
 from coursegen.quiz.presentation import bank_order
+from coursegen.quiz.review import what_to_show
 from coursegen.quiz.scoring import answer_key
 from coursegen.text import inline_html
 
@@ -39,17 +42,47 @@ def question_payload(question: Any, bank_scoring: str = "partial",
 
 
 def module_quiz(course: Course, module: Module) -> dict[str, Any]:
-    """The module's bank as the payload a quiz page embeds: settings, pass mark, questions."""
+    """The module's exam as the payload a quiz page embeds: the questions it may draw (never
+    a pre-test question or a knowledge check), the draw rules, time limit and pass mark.
+
+    The page draws each attempt's paper from these with `paper.js`, by the bank's rules:
+    `draw` questions (one per objective first), shuffled, options shuffled, timed. Each
+    question's `review` is what the page shows after scoring, as for an exam in every runner
+    (:func:`~coursegen.quiz.review.what_to_show`): `score`, `answers` (the verdict) or `key`.
+    """
     bank = module.bank
     if bank is None:
         return {"module": module.id, "pass_mark": course.pass_mark(module), "questions": []}
-    scoring = bank.settings.scoring
+    settings = bank.settings
+    review = what_to_show(bank, "exam")
+    questions = []
+    for question in exam_pool(bank, knowledge_check_ids(module)):
+        data = question_payload(question, settings.scoring, bank_order(bank, question, module.id))
+        data["review"] = review.item(question.id) if review.lists_answers else "score"
+        if data["review"] != "key":
+            withhold_explanations(data)
+        questions.append(data)
     return {
         "module": module.id,
         "pass_mark": course.pass_mark(module),
-        "questions": [question_payload(q, scoring, bank_order(bank, q, module.id))
-                      for q in bank.questions],
+        "bank_version": bank_version(bank),
+        "settings": {"draw": settings.draw, "cover_objectives": settings.cover_objectives,
+                     "shuffle": settings.shuffle, "shuffle_options": settings.shuffle_options,
+                     "time_limit": settings.time_limit},
+        "questions": questions,
     }
+
+
+def withhold_explanations(data: dict[str, Any]) -> None:
+    """Drop from a question payload what a page may not show: the explanation and every
+    feedback text (the scorer needs only the key, which stays)."""
+    for key in ("explanation", "feedback_true", "feedback_false"):
+        data.pop(key, None)
+    for item in data.get("options", []) + data.get("answers", []):
+        if isinstance(item, dict):
+            item["feedback"] = None
+    data["html"].pop("explanation", None)
+    data["html"]["feedback"] = {}
 
 
 def check_payload(module: Module, question: Any) -> dict[str, Any]:

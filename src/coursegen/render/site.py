@@ -20,7 +20,9 @@ from coursegen.render.quiz_payload import (
 from coursegen.render.visual_filters import visual_filters
 from coursegen.theme import find_template_file, render_template
 
-SITE_ASSETS = ("site/site.css", "site/scorer.js", "site/quiz.js", "site/progress.js")
+SITE_ASSETS = (
+    "site/site.css", "site/scorer.js", "site/paper.js", "site/quiz.js", "site/progress.js",
+    "site/verify.js")
 """Theme files copied to `site/assets/` (and into SCORM packages)."""
 
 
@@ -76,7 +78,20 @@ def quiz_view(form_id: str, module_id: str | None, payload: dict[str, Any]) -> d
         elif question["type"] in ("single", "multiple"):
             question["shown"] = _shown(question, len(question["options"]))
     return {"form_id": form_id, "module": module_id, "payload": payload,
-            "json": json_for_script(payload)}
+            "asked": _asked(payload), "json": json_for_script(payload)}
+
+
+def _asked(payload: dict[str, Any]) -> str:
+    """What an attempt asks, said before it starts: "10 questions drawn from 16, 30 minutes"."""
+    settings = payload.get("settings") or {}
+    total = len(payload["questions"])
+    drawn = min(settings.get("draw") or total, total)
+    said = f"{drawn} question{'s' if drawn != 1 else ''}"
+    if drawn < total:
+        said += f" drawn from {total}"
+    if settings.get("time_limit"):
+        said += f"; time limit {settings['time_limit']} minutes"
+    return said
 
 
 def _shown(question: dict[str, Any], size: int) -> list[int]:
@@ -150,6 +165,7 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
 
     page("site/home.html", site / "index.html", "", modules=modules,
          citations=lambda cites: [])
+    page("site/verify.html", site / "verify.html", "", citations=lambda cites: [])
     for module in modules:
         written += _render_module(course, module, site, page)
     for name in SITE_ASSETS:

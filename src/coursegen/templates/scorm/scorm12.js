@@ -1,5 +1,8 @@
 /* coursegen SCORM 1.2 runtime: finds the LMS's API, reports the quiz (score, status, one interaction
- * per question, session time) and keeps the learner's answers in cmi.suspend_data to resume. */
+ * per question, session time), keeps the attempt's paper (its seed) and the learner's answers in
+ * cmi.suspend_data so a resumed attempt shows the same paper, and keeps the time limit (the LMS's
+ * cmi.student_data.max_time_allowed and time_limit_action, else the bank's limit, ending the
+ * attempt with cmi.core.exit "time-out"). */
 (function () {
   "use strict";
 
@@ -8,6 +11,10 @@
   var started = Date.now();
   var finished = false;
   var lastPercent = null;
+  var seed = null;
+  var usedBefore = 0;
+  var done = false;
+  var form = null;
 
   /* The SCORM 1.2 way: walk up the frames (at most 500), then try the window that opened us. */
   function findAPI(win) {
@@ -49,6 +56,13 @@
       two(minutes) + ":" + (rest.length < 5 ? "0" : "") + rest;
   }
 
+  /* A CMITimespan (HHHH:MM:SS.SS) in milliseconds; 0 for an empty or unreadable one. */
+  function parseTimespan(text) {
+    var match = /^(\d{2,4}):(\d{2}):(\d{2}(\.\d{1,2})?)$/.exec(String(text || ""));
+    if (!match) return 0;
+    return ((parseInt(match[1], 10) * 60 + parseInt(match[2], 10)) * 60 + parseFloat(match[3])) * 1000;
+  }
+
   function clock(date) {
     return two(date.getHours()) + ":" + two(date.getMinutes()) + ":" + two(date.getSeconds());
   }
@@ -62,7 +76,9 @@
    * first, then the last answers dropped; the score is always kept. */
   function suspendData(form) {
     var answers = form ? window.CoursegenQuiz.encode(form) : [];
-    var data = { v: 1, a: answers, p: lastPercent };
+    var data = { v: 2, s: seed, b: form && form.coursegenPaper ? form.coursegenPaper.version : "",
+                 a: answers, p: lastPercent, e: Math.round(usedBefore + Date.now() - started) };
+    if (done) data.d = 1;
     var text = JSON.stringify(data);
     if (text.length > SUSPEND_LIMIT) {
       data.a = answers.map(function (a) { return typeof a === "string" ? a.slice(0, 20) : a; });
@@ -81,13 +97,15 @@
     api.LMSCommit("");
   }
 
-  function letter(n) {
-    return String.fromCharCode(97 + (n % 26));
-  }
-
-  /* An interaction's type, the learner's response and the correct pattern, in SCORM 1.2 formats. */
-  function describe(question, response) {
+  /* An interaction's type, the learner's response and the correct pattern, in SCORM 1.2 formats.
+   * Options, choices and items are named by the letters of the places the learner saw them in
+   * (`order` lists bank indices as shown), never by their place in the bank. */
+  function describe(question, response, order) {
     var none = response === null || response === undefined;
+    var letter = function (bankIndex) {
+      var shown = order && order.length ? order.indexOf(bankIndex) : bankIndex;
+      return String.fromCharCode(97 + (shown % 26));
+    };
     switch (question.type) {
       case "single":
       case "multiple": {
@@ -95,7 +113,8 @@
         window.CoursegenScorer.optionFractions(question).forEach(function (f, i) {
           if (f > 0) keyed.push(letter(i));
         });
-        var chosen = none ? [] : [].concat(response).map(letter);
+        keyed.sort();
+        var chosen = none ? [] : [].concat(response).map(function (i) { return letter(i); }).sort();
         return ["choice", chosen.join(","), question.type === "single" ? keyed[0] : keyed.join(",")];
       }
       case "true-false":
@@ -111,8 +130,8 @@
         return ["matching", given.join(","), right.join(",")];
       }
       default: {
-        var order = none ? [] : response.map(function (i) { return i === null ? "" : letter(i); });
-        return ["sequencing", order.join(","), question["items"].map(function (t, i) { return letter(i); }).join(",")];
+        var sequence = none ? [] : response.map(function (i) { return i === null ? "" : letter(i); });
+        return ["sequencing", sequence.join(","), question["items"].map(function (t, i) { return letter(i); }).join(",")];
       }
     }
   }
@@ -122,7 +141,7 @@
     var now = clock(new Date());
     result.questions.forEach(function (entry, n) {
       var key = "cmi.interactions." + (base + n) + ".";
-      var parts = describe(entry.question, entry.response);
+      var parts = describe(entry.question, entry.response, entry.order);
       set(key + "id", entry.question.id);
       set(key + "type", parts[0]);
       set(key + "student_response", parts[1]);
@@ -136,24 +155,82 @@
     set("cmi.core.score.max", 100);
     set("cmi.core.score.raw", Math.round(result.percent * 100) / 100);
     set("cmi.core.lesson_status", result.passed ? "passed" : "failed");
+    if (result.timedOut) done = true;
     save(form);
-    status("Your score of " + result.percent + "% has been sent to your learning platform.");
+    status((result.timedOut ? "Time is up. " : "") + "Your score of " + result.percent +
+      "% has been sent to your learning platform.");
+    if (result.timedOut) {
+      var again = form.querySelector("[data-action=reset]");
+      if (again) again.disabled = true;
+      if (timeoutEnds()) finish("time-out");
+    }
   }
 
-  function finish() {
+  /* Leave the LMS session: its time, how the learner left ("time-out", "" when passed, else
+   * "suspend" to come back), and the state to resume. */
+  function finish(exit) {
     if (!api || finished) return;
     finished = true;
+    set("cmi.suspend_data", suspendData(form));
     set("cmi.core.session_time", timespan(Date.now() - started));
-    set("cmi.core.exit", get("cmi.core.lesson_status") === "passed" ? "" : "suspend");
+    if (typeof exit !== "string") exit = get("cmi.core.lesson_status") === "passed" ? "" : "suspend";
+    set("cmi.core.exit", exit);
     api.LMSCommit("");
     api.LMSFinish("");
   }
 
+  /* What to do at the time limit: the LMS's cmi.student_data.time_limit_action (from the
+   * manifest's adlcp:timelimitaction), else end the attempt with a message. */
+  function timeLimitAction() {
+    return get("cmi.student_data.time_limit_action") || "exit,message";
+  }
+
+  function timeoutEnds() {
+    return timeLimitAction().indexOf("exit") === 0;
+  }
+
+  function keepTime() {
+    var quiz = window.CoursegenQuiz;
+    var limit = parseTimespan(get("cmi.student_data.max_time_allowed")) || quiz.limit(form);
+    if (!limit) return;
+    var action = timeLimitAction();
+    quiz.time(form, limit, usedBefore, { end: action.indexOf("exit") === 0,
+                                         message: action.indexOf("no message") < 0 });
+  }
+
+  /* Lay out the paper kept in the saved state, with the answers given, or keep the fresh one
+   * (also when the state was saved under another version of the bank). */
+  function resume(saved) {
+    var quiz = window.CoursegenQuiz;
+    var state = null;
+    try {
+      state = saved ? JSON.parse(saved) : null;
+    } catch (e) {
+      state = null; /* saved by another program: start afresh rather than fail */
+    }
+    var same = state && form.coursegenPaper && state.b === form.coursegenPaper.version;
+    if (same && state.s !== undefined && state.s !== null) {
+      quiz.lay(form, state.s);
+      quiz.restore(form, state.a);
+      usedBefore = state.e || 0;
+      done = Boolean(state.d);
+    } else if (state && !form.coursegenPaper) {
+      quiz.restore(form, state.a);
+    }
+    if (state) {
+      lastPercent = state.p === undefined ? null : state.p;
+      if (lastPercent !== null) status("Welcome back. Your last score was " + lastPercent + "%.");
+      else status("Welcome back. Your answers so far are restored.");
+    }
+    seed = form.coursegenPaper ? form.coursegenPaper.seed : null;
+  }
+
   function start() {
     api = locateAPI();
-    var form = document.querySelector("form.quiz[data-module]");
+    form = document.querySelector("form.quiz[data-module]");
     if (!api) {
       status("No learning platform found: your answers are scored here but not recorded.");
+      if (form) keepTime();
       return;
     }
     api.LMSInitialize("");
@@ -163,16 +240,16 @@
     } else if (current === "not attempted" || current === "") {
       set("cmi.core.lesson_status", "incomplete");
     }
-    var saved = get("cmi.suspend_data");
-    if (saved && form) {
-      try {
-        var state = JSON.parse(saved);
-        window.CoursegenQuiz.restore(form, state.a);
-        lastPercent = state.p === undefined ? null : state.p;
-        if (lastPercent !== null) status("Welcome back. Your last score was " + lastPercent + "%.");
-        else status("Welcome back. Your answers so far are restored.");
-      } catch (e) {
-        /* Saved by another version: start afresh rather than fail. */
+    if (form) {
+      resume(get("cmi.suspend_data"));
+      usedBefore = Math.max(usedBefore, parseTimespan(get("cmi.core.total_time")));
+      /* The paper is kept from the start, so leaving before any answer resumes the same one. */
+      set("cmi.suspend_data", suspendData(form));
+      if (done) {
+        window.CoursegenQuiz.lock(form, true);
+        status("This attempt has ended. Your score of " + lastPercent + "% was sent to your learning platform.");
+      } else {
+        keepTime();
       }
     }
     api.LMSCommit("");
@@ -183,7 +260,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", start);
-  window.addEventListener("pagehide", finish);
-  window.addEventListener("beforeunload", finish);
-  window.CoursegenScorm = { finish: finish, timespan: timespan, suspendData: suspendData };
+  window.addEventListener("pagehide", function () { finish(); });
+  window.addEventListener("beforeunload", function () { finish(); });
+  window.CoursegenScorm = { finish: finish, timespan: timespan, parseTimespan: parseTimespan,
+                            suspendData: suspendData };
 })();

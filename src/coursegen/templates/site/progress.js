@@ -49,10 +49,49 @@
     });
   }
 
+  /* The paper is kept with its seed, so a later visit shows the same questions in the same
+   * order with the answers given; the time limit counts from when the paper was first shown.
+   * "Start again" draws a new paper. */
+  function keepPaper(progress, entry, form) {
+    var quiz = window.CoursegenQuiz;
+    if (entry.version !== form.coursegenPaper.version) delete entry.seed;  // the bank changed
+    if (entry.seed !== undefined) {
+      quiz.lay(form, entry.seed);
+      if (entry.state) quiz.restore(form, entry.state);
+    } else {
+      entry.seed = form.coursegenPaper.seed;
+      entry.version = form.coursegenPaper.version;
+      entry.began = Date.now();
+      entry.state = null;
+      save(progress);
+    }
+    var limit = quiz.limit(form);
+    if (limit) quiz.time(form, limit, Date.now() - (entry.began || Date.now()));
+    form.addEventListener("coursegen:cleared", function () {
+      delete entry.seed;
+      form.coursegenEnded = false;
+      Array.prototype.forEach.call(form.querySelectorAll("input, select, button"), function (c) {
+        c.disabled = false;
+      });
+      quiz.lay(form, window.CoursegenPaper.newSeed());
+      keepPaperAgain(progress, entry, form, limit);
+    });
+  }
+
+  function keepPaperAgain(progress, entry, form, limit) {
+    entry.seed = form.coursegenPaper.seed;
+    entry.version = form.coursegenPaper.version;
+    entry.began = Date.now();
+    entry.state = null;
+    save(progress);
+    if (limit) window.CoursegenQuiz.time(form, limit, 0);
+  }
+
   function keepQuiz(progress, form) {
     var module = form.getAttribute("data-module");
     var entry = quizEntry(progress, module);
-    if (entry.state) window.CoursegenQuiz.restore(form, entry.state);
+    if (form.coursegenPaper) keepPaper(progress, entry, form);
+    else if (entry.state) window.CoursegenQuiz.restore(form, entry.state);
     form.addEventListener("coursegen:changed", function (event) {
       entry.state = event.detail;
       save(progress);

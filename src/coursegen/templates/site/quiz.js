@@ -1,6 +1,8 @@
-/* coursegen practice quiz: reads the answers in a quiz form, scores them with CoursegenScorer,
- * shows feedback, and tells the page (site progress or SCORM runtime) through DOM events:
- *   "coursegen:changed" detail = compact saved state, "coursegen:scored" detail = the result. */
+/* coursegen quiz form: lays out the attempt's paper (drawn by CoursegenPaper from a seed), reads
+ * the answers, scores them with CoursegenScorer, shows feedback, keeps the time limit, and tells
+ * the page (site progress or SCORM runtime) through DOM events:
+ *   "coursegen:changed" detail = compact saved state, "coursegen:scored" detail = the result,
+ *   "coursegen:cleared" when the learner starts again. */
 (function (root) {
   "use strict";
 
@@ -15,6 +17,126 @@
 
   function controls(item) {
     return Array.prototype.slice.call(item.querySelectorAll("input, select"));
+  }
+
+  /* The payload question an item shows (data-question is its index in the payload). */
+  function questionOf(quiz, item) {
+    return quiz.questions[parseInt(item.getAttribute("data-question"), 10)];
+  }
+
+  /* Bank indices of the options, choices or items in the order this page shows them. */
+  function shownOrder(item) {
+    var inputs = controls(item);
+    if (!inputs.length) return [];
+    if (inputs[0].tagName === "SELECT") {
+      return Array.prototype.slice.call(inputs[0].options, 1).map(function (o) { return parseInt(o.value, 10); });
+    }
+    if (inputs[0].type === "radio" || inputs[0].type === "checkbox") {
+      var values = inputs.map(function (i) { return parseInt(i.value, 10); });
+      return values.every(function (v) { return !isNaN(v); }) ? values : [];
+    }
+    return [];
+  }
+
+  /* Put an item's options (or each list's choices) in `order`, bank indices first shown first. */
+  function arrange(item, order) {
+    if (!order.length) return;
+    var inputs = controls(item);
+    if (!inputs.length) return;
+    if (inputs[0].tagName === "SELECT") {
+      inputs.forEach(function (select) {
+        var byValue = {};
+        Array.prototype.slice.call(select.options, 1).forEach(function (o) { byValue[o.value] = o; });
+        order.forEach(function (n) { if (byValue[n]) select.appendChild(byValue[n]); });
+      });
+      return;
+    }
+    order.forEach(function (n) {
+      var input = item.querySelector("input[value='" + n + "']");
+      if (input) input.parentNode.parentNode.appendChild(input.parentNode);
+    });
+  }
+
+  /* Lay out the paper drawn from `seed`: the drawn questions in their order, numbered, each
+   * with its options in the drawn order; the others leave the form. Returns the paper, or null
+   * for a form that draws nothing (a knowledge check). */
+  function lay(form, seed) {
+    var quiz = questionData(form);
+    if (!quiz.settings || !root.CoursegenPaper) return null;
+    if (!form.coursegenItems) form.coursegenItems = items(form);
+    var list = form.querySelector("ol.questions");
+    var paper = root.CoursegenPaper.draw(quiz, seed);
+    form.coursegenItems.forEach(function (item) { if (item.parentNode) item.parentNode.removeChild(item); });
+    paper.questions.forEach(function (drawn, n) {
+      var item = form.coursegenItems[drawn.index];
+      arrange(item, drawn.order);
+      var number = item.querySelector(".number");
+      if (number) number.textContent = "Question " + (n + 1);
+      list.appendChild(item);
+    });
+    form.coursegenPaper = paper;
+    form.setAttribute("data-seed", String(paper.seed));
+    return paper;
+  }
+
+  /* The attempt's time limit in milliseconds from the bank, or null when untimed. */
+  function limit(form) {
+    var settings = questionData(form).settings;
+    return settings && settings.time_limit ? settings.time_limit * 60000 : null;
+  }
+
+  function two(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /* Count down `limitMs` (of which `elapsedMs` are already used) in a timer above the questions.
+   * When the time is up the attempt ends (answers scored and reported, the form locked) unless
+   * `options.end` is false; `options.message` says so to the learner. */
+  function time(form, limitMs, elapsedMs, options) {
+    var settings = options || { end: true, message: true };
+    var timer = form.querySelector(".timer");
+    if (!timer) {
+      timer = document.createElement("p");
+      timer.className = "timer";
+      timer.setAttribute("role", "timer");
+      form.insertBefore(timer, form.firstChild);
+    }
+    if (form.coursegenClock) clearInterval(form.coursegenClock);
+    var deadline = Date.now() + limitMs - elapsedMs;
+    function tick() {
+      var left = Math.max(0, deadline - Date.now());
+      var seconds = Math.ceil(left / 1000);
+      timer.textContent = "Time left: " + Math.floor(seconds / 60) + ":" + two(seconds % 60);
+      if (left > 0) return;
+      clearInterval(form.coursegenClock);
+      form.coursegenClock = null;
+      if (settings.end) {
+        if (settings.message) timer.textContent = "Time is up: your answers have been submitted.";
+        end(form);
+      } else if (settings.message) {
+        timer.textContent = "The time limit has passed; you may go on.";
+      }
+    }
+    form.coursegenClock = setInterval(tick, 1000);
+    tick();
+  }
+
+  /* Lock the form: nothing more can be answered or submitted ("Start again" stays for a page
+   * that allows a new attempt; `all` locks it too). */
+  function lock(form, all) {
+    form.coursegenEnded = true;
+    if (form.coursegenClock) clearInterval(form.coursegenClock);
+    Array.prototype.forEach.call(form.querySelectorAll("input, select, button"), function (c) {
+      if (all || c.getAttribute("data-action") !== "reset") c.disabled = true;
+    });
+  }
+
+  /* End the attempt when its time is up: score what is answered, report it, lock the form. */
+  function end(form) {
+    if (form.coursegenEnded) return null;
+    var result = check(form, true);
+    lock(form);
+    return result;
   }
 
   /* A typed number: "3.5", "3,5" (decimal comma) or "1e3", with the unit allowed after it. */
@@ -110,14 +232,25 @@
     box.appendChild(p);
   }
 
+  /* The verdict, and with review "key" (the default, as for a knowledge check) also the
+   * feedback, the key and the explanation; with review "score", nothing per question. */
   function showFeedback(item, question, result) {
     var box = item.querySelector(".feedback");
     var html = question.html || {};
+    var review = question.review || "key";
     box.textContent = "";
+    if (review === "score") {
+      box.hidden = true;
+      return;
+    }
     var verdict = result.correct ? "Correct." : result.fraction > 0
       ? "Partly correct (" + Math.round(result.fraction * 100) + "%)." : result.answered ? "Not correct." : "Not answered.";
     paragraph(box, "", "verdict " + (result.correct ? "right" : result.fraction > 0 ? "partial" : "wrong"));
     box.lastChild.textContent = verdict + (result.problem ? " " + result.problem : "");
+    if (review !== "key") {
+      box.hidden = false;
+      return;
+    }
     result.feedback.forEach(function (note) {
       if (note.text) paragraph(box, (html.feedback || {})[note.text] || "");
     });
@@ -127,18 +260,18 @@
   }
 
   /* Score every question in the form and show the feedback; returns the result. */
-  function check(form) {
+  function check(form, timedOut) {
     var quiz = questionData(form);
     var earned = 0;
     var max = 0;
-    var results = items(form).map(function (item, q) {
-      var question = quiz.questions[q];
+    var results = items(form).map(function (item) {
+      var question = questionOf(quiz, item);
       var response = responseOf(question, item);
       var result = scoreOne(question, response, question.scoring);
       earned += result.earned;
       max += result.points;
       showFeedback(item, question, result);
-      return { question: question, response: response, fraction: result.fraction,
+      return { question: question, order: shownOrder(item), response: response, fraction: result.fraction,
                earned: result.earned, points: result.points, correct: result.correct,
                answered: result.answered };
     });
@@ -156,7 +289,8 @@
         " points). " + (passed ? "Passed" : "Not yet passed") + " — the pass mark is " + quiz.pass_mark + "%.";
     }
     var outcome = { questions: results, earned: earned, max: max, percent: percent,
-                    passed: passed, pass_mark: quiz.pass_mark, module: quiz.module };
+                    passed: passed, pass_mark: quiz.pass_mark, module: quiz.module,
+                    timedOut: Boolean(timedOut) };
     form.dispatchEvent(new CustomEvent("coursegen:scored", { detail: outcome, bubbles: true }));
     return outcome;
   }
@@ -170,22 +304,26 @@
     });
     form.querySelector(".result").textContent = "";
     form.dispatchEvent(new CustomEvent("coursegen:changed", { detail: encode(form), bubbles: true }));
+    form.dispatchEvent(new CustomEvent("coursegen:cleared", { bubbles: true }));
   }
 
   function attach(form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      check(form);
+      if (!form.coursegenEnded) check(form);
     });
     form.addEventListener("change", function () {
       form.dispatchEvent(new CustomEvent("coursegen:changed", { detail: encode(form), bubbles: true }));
     });
     var again = form.querySelector("[data-action=reset]");
     if (again) again.addEventListener("click", function () { clear(form); });
+    /* A fresh paper; a page that kept one (site progress, SCORM resume) lays that one instead. */
+    if (root.CoursegenPaper) lay(form, root.CoursegenPaper.newSeed());
   }
 
   root.CoursegenQuiz = { attach: attach, check: check, encode: encode, restore: restore,
-                         responseOf: responseOf };
+                         responseOf: responseOf, lay: lay, limit: limit, time: time, lock: lock,
+                         end: end };
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form.quiz"), attach);
