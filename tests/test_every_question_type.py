@@ -71,8 +71,11 @@ def course_dir(tmp_path_factory) -> Path:
                   "stem": stem(kind), **body, "explanation": f"Explained: {kind}.",
                   "cite": list(CITE)} for kind, body in SAMPLES.items()]
     questions[0]["objective"] = "explain-dual-use"
+    ids = [question["id"] for question in questions]
+    # Every question is also a knowledge check, so the drawn exam has none left: the web
+    # attempt below takes the post-test form, which opts in to that exposure.
     bank = {"module": MODULE, "settings": {"pass_mark": 70, "shuffle": True},
-            "questions": questions}
+            "forms": {"post": ids, "exposed": list(ids)}, "questions": questions}
     (root / "quizzes" / f"{MODULE}.yaml").write_text(yaml.safe_dump(bank, sort_keys=False))
     for lesson in sorted((root / "modules" / MODULE).glob("0*.yaml")):
         data = yaml.safe_load(lesson.read_text())
@@ -163,7 +166,7 @@ def test_web_takes_each_type(course, tmp_path):
     client = WebClient(create_app(course, store, None, secret_key="k"))
     try:
         join(client, "Ana")
-        uid = start(client)
+        uid = start(client, form="post")
         record, paper = paper_of(store, uid)
         for number, presented in enumerate(paper.questions, 1):
             question = course.module(MODULE).bank.question(presented.question_id)

@@ -126,6 +126,20 @@ def test_a_translated_glossary_term_is_expected_where_the_english_uses_it(
     assert "glossary term" not in check(course)[1]  # "actifs virtuels": inflected, found
 
 
+def test_other_forms_of_a_glossary_term_are_listed_by_its_translator(course: Path) -> None:
+    key = "modules/crypto-investigation/module.yaml:objectives[0].text"
+    path = translate(course, "crypto-investigation", {
+        TERM_KEY: "Actif virtuel",
+        key: "Expliquer pourquoi les délinquants utilisent les cryptoactifs et à quels "
+             "crimes ils sont le plus souvent liés"})
+    assert "glossary term 'Virtual asset'" in check(course)[1]
+    store = pypo.pofile.parsefile(str(path))
+    term = next(unit for unit in store.units if unit.getcontext() == TERM_KEY)
+    term.addnote("also: crypto-actifs; cryptoactifs", origin="translator")
+    path.write_bytes(bytes(store))
+    assert "glossary term" not in check(course)[1]
+
+
 def test_the_status_table_lists_every_catalog(course: Path) -> None:
     translate(course, "darknet-markets", {STAT_KEY: STAT_FR})
     result = CliRunner().invoke(cli, ["translate", "status", str(course), "--lang", "fr"])

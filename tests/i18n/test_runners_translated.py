@@ -23,8 +23,9 @@ from tests.web.serving import free_port, serving
 COURSEGEN = str(Path(sys.executable).parent / "coursegen")
 MODULE = "getting-started"
 SEED = 3
-STEM_KEY = "quizzes/getting-started.yaml:questions[0].stem"
-STEM_FR = "Pourquoi dit-on que la technologie est une arme à double tranchant en justice pénale ?"
+STEM_KEY = "quizzes/getting-started.yaml:questions[1].stem"  # benefits, in the exam drawn
+STEM_FR = ("Quels sont les avantages de la technologie pour les enquêteurs ? "
+           "Cochez toutes les réponses exactes.")
 COURSE_TITLE = "Traiter la preuve numérique"
 
 
@@ -76,15 +77,15 @@ def test_the_french_quiz_shows_french_and_pools_with_english_in_stats(course: Pa
     english = take(course, db, "ann")
     flat_french, flat_english = " ".join(french.split()), " ".join(english.split())
     assert STEM_FR in flat_french
-    assert "Why is technology called a double-edged sword" in flat_english
-    assert "Pourquoi" not in flat_english
+    assert "Which are benefits of technology for investigators?" in flat_english
+    assert "Quels sont" not in flat_english
     result = CliRunner().invoke(cli, ["stats", MODULE, str(course), "--db", str(db),
                                       "--format", "json"])
     assert result.exit_code == 0, result.output
     [exam] = json.loads(result.output)["forms"]
     assert exam["overall"]["attempts"] == 2
-    dual_use = next(q for q in exam["questions"] if q["question_id"] == "dual-use")
-    assert dual_use["attempts"] == 2 and dual_use["options"][0]["count"] == 2
+    benefits = next(q for q in exam["questions"] if q["question_id"] == "benefits")
+    assert benefits["attempts"] == 2
 
 
 def test_serve_in_french_shows_the_translated_course(course: Path, tmp_path: Path) -> None:

@@ -100,6 +100,14 @@ def test_without_a_post_test_the_exam_draws_every_question_not_met_before():
                                     if q.id not in {"dual-use", "safeguard-order"}]
 
 
+def test_an_exam_with_every_question_met_before_is_refused_not_empty():
+    bank = BANK.model_copy(update={"forms": BANK.forms.model_copy(update={"post": ()})})
+    every = frozenset(q.id for q in BANK.questions)
+    with pytest.raises(UsageError, match="has no question an exam may ask"):
+        assemble(bank, MODULE.id, 1, checks=every)
+    assert len(assemble(bank, MODULE.id, 1, checks=every, practice=True).questions) == 4
+
+
 def test_matching_choices_never_start_in_the_keys_order():
     orders = set()
     for seed in range(300):

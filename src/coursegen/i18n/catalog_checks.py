@@ -4,7 +4,9 @@ Each translated entry is held to its English (today's, from the course):
 - every figure is in the translation, in any locale's writing (`figures.py`): an error;
 - every document symbol (A/CONF.234/11) is written exactly: an error;
 - where the catalog translates a module's glossary term, a string using the term
-  uses its translation: a warning (inflection may hide it; check and move on);
+  uses its translation: a warning. Inflection (a plural, a case, Arabic's broken plurals)
+  can hide the term, so a translator lists its other forms in a comment on the glossary
+  term's entry, `# also: الأصول الافتراضية; أصول افتراضية`, and each form counts;
 - an entry needing review (marked so, or made for English that has changed since):
   a warning.
 Untranslated entries are not reported: a partial translation is normal, and
@@ -69,7 +71,7 @@ def refused_keys(diagnostics: list[Diagnostic]) -> set[str]:
 
 
 def check_entry(course: Course, catalog: Catalog, entry: Entry, string: SourceString,
-                terms: dict[str, str]) -> list[Diagnostic]:
+                terms: dict[str, tuple[str, ...]]) -> list[Diagnostic]:
     """The problems of one entry against today's English."""
     where = Location(_display(catalog.path, course.root), entry.line, 1)
     state = judge(entry, string)
@@ -96,11 +98,14 @@ def check_entry(course: Course, catalog: Catalog, entry: Entry, string: SourceSt
             where, f"the translation does not keep the document symbol"
             f"{'s' * (len(symbols) > 1)} {', '.join(symbols)}; symbols are written the same "
             "in every language", path=entry.key, code="translation-symbol"))
-    for term, translated in terms.items():
-        if _uses(string.text, term) and not _uses_loosely(entry.target, translated):
+    for term, forms in terms.items():
+        if _uses(string.text, term) and not any(_uses_loosely(entry.target, form)
+                                                for form in forms):
             found.append(Diagnostic(
                 where, f"the English uses the glossary term '{term}', translated "
-                f"'{translated}' in this catalog, but the translation does not use it",
+                f"'{forms[0]}' in this catalog, but the translation does not use it; use the "
+                "term, or list the form used here in a comment on the term's own entry "
+                "('# also: form; other form')",
                 path=entry.key, severity="warning", code="translation-glossary"))
     return found
 
@@ -146,8 +151,9 @@ def _unimported(course: Course, catalog: Catalog) -> list[Diagnostic]:
                        f"{shown_path}'", severity="warning", code="translation-not-imported")]
 
 
-def _glossary(course: Course, name: str, catalog: Catalog) -> dict[str, str]:
-    """The module's glossary terms this catalog translates: English term → translation."""
+def _glossary(course: Course, name: str, catalog: Catalog) -> dict[str, tuple[str, ...]]:
+    """The module's glossary terms this catalog translates: English term → its translation,
+    then the other forms its translator listed (`# also: form; form`)."""
     if name not in {m.id for m in course.modules}:
         return {}
     module = course.module(name)
@@ -156,8 +162,18 @@ def _glossary(course: Course, name: str, catalog: Catalog) -> dict[str, str]:
         key = f"{module.folder}/module.yaml:glossary[{index}].term"
         entry = catalog.entries.get(key)
         if entry and entry.state == "translated" and entry.source == term.term:
-            found[term.term] = entry.target
+            found[term.term] = (entry.target, *_other_forms(entry.comment))
     return found
+
+
+def _other_forms(comment: str) -> tuple[str, ...]:
+    """The forms a translator's `also:` lines list, separated by semicolons."""
+    forms: list[str] = []
+    for line in comment.splitlines():
+        label, colon, listed = line.strip().partition(":")
+        if colon and label.strip().casefold() == "also":
+            forms += [form.strip() for form in listed.split(";") if form.strip()]
+    return tuple(forms)
 
 
 def _fold(text: str) -> str:

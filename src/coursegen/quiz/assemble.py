@@ -81,6 +81,10 @@ def assemble(bank: QuestionBank, module_id: str, seed: int, form: Form = "exam",
     settings = bank.settings
     if form == "exam":
         pool = list(bank.questions) if practice else exam_pool(bank, frozenset(checks))
+        if not pool:
+            raise UsageError(f"the question bank of '{module_id}' has no question an exam may "
+                             "ask: every one is in the pre-test or asked as a knowledge check; "
+                             f"add questions for the post-test to {bank.file or 'the bank'}")
         chosen = _draw(bank, pool, rng)
     else:
         ids = getattr(bank.forms, form)

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from coursegen.errors import Location
-from coursegen.i18n.scripts import font_warnings, is_rtl, language_of
+from coursegen.i18n.scripts import direction, font_warnings, is_rtl, language_of
 from coursegen.model import Course
 from coursegen.output import RenderedFiles
 from coursegen.pdf import font_stacks, stylesheet, write_pdf
@@ -85,7 +85,7 @@ class HandoutWriter:
         """What the handout templates receive."""
         info = self.course.info
         citations = Citations(self.course)
-        runs = FootnoteRuns(citations)
+        runs = FootnoteRuns(citations, direction(language_of(self.course)))
         handbook = template == HANDBOOK
         subject = info.title if handbook else views[0].module.title
         edition = "Course handbook" if handbook else EDITION_LABELS[trainer]

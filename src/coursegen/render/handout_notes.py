@@ -26,8 +26,9 @@ _CHAPTER = Markup("<!--coursegen-chapter-->")
 class FootnoteRuns:
     """Collects a document's footnoted passages in order and sets their merged footnotes."""
 
-    def __init__(self, citations: Citations) -> None:
+    def __init__(self, citations: Citations, direction: str = "ltr") -> None:
         self._citations = citations
+        self._direction = direction  # the page's: a note in the other direction says so
         self._passages: list[tuple[str, ...]] = []
         self._kept: set[int] = set()
 
@@ -66,7 +67,8 @@ class FootnoteRuns:
             # A note in another direction than the page (an English source in an Arabic
             # handout) says so: WeasyPrint does not read dir="auto".
             own = first_strong_direction(note)
-            attribute = Markup(' dir="{}"').format(own) if own else ""
+            attribute = Markup(' dir="{}"').format(own) if own not in ("", self._direction) \
+                else ""
             return Markup('<span class="fn"{}>{}</span>').format(attribute, escape(note))
 
         return _MARKER.sub(replace, html)
