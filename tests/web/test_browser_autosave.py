@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 import sqlalchemy as sa
+from playwright.sync_api import expect
 
 from coursegen.attempts.store import open_store
 from coursegen.attempts.tables import attempts

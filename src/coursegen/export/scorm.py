@@ -9,6 +9,7 @@ from pathlib import Path
 
 from coursegen.export.xml_text import xml_document
 from coursegen.export.zip_entries import stamp
+from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module
 from coursegen.render.quiz_payload import module_quiz
 from coursegen.render.site import (
@@ -46,7 +47,8 @@ def sco_page(course: Course, module: Module) -> tuple[str, dict[str, str]]:
     quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module)) \
         if module.bank else None
     html = render_template(
-        course.root, "scorm/module.html", jinja_filters=visual_filters(), course=course,
+        course.root, "scorm/module.html", jinja_filters=visual_filters(),
+        language=course_language(course), course=course,
         module=module, references=references, contexts=contexts, quiz=quiz,
         citations=citation_links(course, references, ""))
     images = {name: src for ctx in contexts.values() for name, src in ctx.images.items()}

@@ -15,13 +15,13 @@ carries its label on every slide that shows any of the fiction.
 
 from __future__ import annotations
 
+from coursegen.i18n.ui import N_
 from coursegen.model.slides import CaseSlide, Exhibit
 from coursegen.render.deck_fit import Para, make_para
 from coursegen.render.deck_notes import speaker_notes
 from coursegen.render.deck_spec_types import SlideSpec
 from coursegen.text import Run, plain_text
 
-FICTIONAL_LABEL = "Fictional scenario for training"
 ROOM_ROWS = 10
 """The most rows a table exhibit may have to be shown on screen."""
 ROOM_COLUMNS = 6
@@ -30,19 +30,28 @@ ROOM_SLIDES = 2
 """The most slides a table exhibit may span on screen (its rows too long for fewer)."""
 
 
+FICTIONAL_LABEL = N_("Fictional scenario for training")
+"""The label of a fictional case's slides (English; shown through the course's catalog)."""
+
+
 class CaseSlides:
     """The case-study part of the deck builder (uses its `_compose` and `_table_slides`)."""
 
+    def _fictional_label(self) -> str:
+        return self.ui._(FICTIONAL_LABEL)
+
     def _case(self, slide: CaseSlide) -> list[SlideSpec]:
-        label = [make_para(FICTIONAL_LABEL, "label", node=slide)] if slide.fictional else []
+        label = ([make_para(self._fictional_label(), "label", node=slide)] if slide.fictional
+                 else [])
         scenario = label + [make_para(" ".join(p.split()), "plain", node=slide)
                             for p in slide.scenario.split("\n\n") if p.strip()]
         questions = []
         if slide.questions:
-            questions.append(make_para("Discuss", "heading", node=slide))
+            questions.append(make_para(self.ui._("Discuss"), "heading", node=slide))
             questions += [make_para(q, "numbered", prefix=f"{n}.  ", node=slide)
                           for n, q in enumerate(slide.questions, start=1)]
-        guidance = f"Guidance: {plain_text(slide.guidance)}" if slide.guidance else ""
+        guidance = (self.ui._("Guidance: {text}", text=plain_text(slide.guidance))
+                    if slide.guidance else "")
         notes = speaker_notes(self.course, slide, guidance)
         title = self._title(slide)
         if not any(e.rows for e in slide.exhibits):
@@ -58,21 +67,23 @@ class CaseSlides:
         return slides
 
     def _exhibit(self, case: CaseSlide, exhibit: Exhibit, case_title: str) -> list[SlideSpec]:
-        notes = f"Exhibit of “{plain_text(case_title)}”: give the room time to read it."
+        notes = self.ui._("Exhibit of “{title}”: give the room time to read it.",
+                          title=plain_text(case_title))
         cites = () if case.fictional else case.cite
-        label = [make_para(FICTIONAL_LABEL, "label", node=exhibit)] if case.fictional else []
+        label = ([make_para(self._fictional_label(), "label", node=exhibit)] if case.fictional
+                 else [])
         paras = _exhibit_paras(exhibit, with_title=False)
         table, warned, made = [], len(self.diagnostics), len(self.nodes)
         if exhibit.rows:  # the label rides in the caption line under the table
-            caption = (Run(FICTIONAL_LABEL, italic=True),) if case.fictional else ()
+            caption = (Run(self._fictional_label(), italic=True),) if case.fictional else ()
             table = self._table_slides("exhibit", exhibit.title, exhibit.columns,
                                        exhibit.rows, cites, caption, notes, exhibit)
         if (len(exhibit.rows) > ROOM_ROWS or len(exhibit.columns) > ROOM_COLUMNS
                 or len(table) > ROOM_SLIDES):
             # the table is not on screen: its slides and any overflow warning go
             del self.diagnostics[warned:], self.nodes[made:]
-            notes = (f"Exhibit of “{plain_text(case_title)}”: too large for the screen; "
-                     "ask the room to open the handout at it.")
+            notes = self.ui._("Exhibit of “{title}”: too large for the screen; ask the room to "
+                              "open the handout at it.", title=plain_text(case_title))
             return self._compose("exhibit", "Content", exhibit.title,
                                  {"body": label + paras + self._pointer(case, exhibit)},
                                  notes, cites, exhibit)
@@ -86,10 +97,13 @@ class CaseSlides:
         """Where the handout shows a table exhibit too large for the screen."""
         number, lesson = next((n, lesson) for n, lesson in enumerate(self.module.lessons, 1)
                               if any(s is case for s in lesson.slides))
-        return [make_para(f"A table of {len(exhibit.rows)} rows and {len(exhibit.columns)} "
-                          "columns: too large to read on screen.", "plain", node=exhibit),
-                make_para(f"Read it in the handout: Lesson {number}, “{lesson.title}”, "
-                          f"under “{case.title}”.", "plain", node=exhibit)]
+        ui = self.ui
+        return [make_para(ui._("A table of {rows} rows and {columns} columns: too large to read "
+                               "on screen.", rows=len(exhibit.rows), columns=len(exhibit.columns)),
+                          "plain", node=exhibit),
+                make_para(ui._("Read it in the handout: Lesson {number}, “{lesson}”, under "
+                               "“{case}”.", number=number, lesson=lesson.title, case=case.title),
+                          "plain", node=exhibit)]
 
 
 def _exhibit_paras(exhibit: Exhibit, with_title: bool = True) -> list[Para]:

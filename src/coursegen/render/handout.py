@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from coursegen.i18n.ui import Interface, course_language, css_page_counter
 from coursegen.model import Course
 from coursegen.pdf import SANS, SERIF, stylesheet, write_pdf
 from coursegen.render.handout_model import Citations, ModuleView, module_view
@@ -20,7 +21,6 @@ from coursegen.render.visual_filters import visual_filters
 from coursegen.text import inline_html, long_date
 from coursegen.theme import render_template
 
-EDITION_LABELS = {False: "Participant handout", True: "Trainer edition"}
 HANDBOOK = "handout/course.html"
 
 
@@ -51,11 +51,12 @@ class HandoutWriter:
 
     def __init__(self, course: Course, options: RenderOptions) -> None:
         self.course = course
+        self.language = course_language(course)
         paper = options.paper or course.info.paper
         branding = course.info.branding
         font = f'"{branding.font}", ' if branding.font else ""
         css = render_template(
-            course.root, "handout/handout.css",
+            course.root, "handout/handout.css", page_counter=css_page_counter(self.language),
             paper="letter" if paper == "Letter" else "A4",
             primary=branding.primary_colour, accent=branding.accent_colour,
             serif=font + SERIF, sans=font + SANS,
@@ -67,6 +68,7 @@ class HandoutWriter:
     def html(self, template: str, views: list[ModuleView], trainer: bool) -> str:
         """The HTML of one handout document."""
         return render_template(self.course.root, template, jinja_filters=visual_filters(),
+                               language=self.language,
                                **self.context(template, views, trainer))
 
     def context(self, template: str, views: list[ModuleView], trainer: bool) -> dict[str, Any]:
@@ -75,7 +77,7 @@ class HandoutWriter:
         citations = Citations(self.course)
         handbook = template == HANDBOOK
         subject = info.title if handbook else views[0].module.title
-        edition = "Course handbook" if handbook else EDITION_LABELS[trainer]
+        edition = edition_label(self.language, handbook, trainer)
         return {
             "course": self.course,
             "info": info,
@@ -85,7 +87,7 @@ class HandoutWriter:
             "title": f"{subject} — {edition}",
             "description": info.subtitle or (views[0].module.summary if views else info.title),
             "keywords": ", ".join(v.module.title for v in views),
-            "date": long_date(info.date or dt.date.today()),
+            "date": long_date(info.date or dt.date.today(), self.language),
             "logo": info.branding.logo,
             "note": citations.inline,
             "cited": citations.cited,
@@ -99,6 +101,15 @@ class HandoutWriter:
         html = self.html(template, views, trainer)
         return write_pdf(html, target, f"{self.course.root.resolve().as_uri()}/",
                          stylesheets=[self.stylesheet], cache=self.images)
+
+
+def edition_label(lang: str, handbook: bool = False, trainer: bool = False) -> str:
+    """The edition a handout's cover names: 'Course handbook', 'Participant handout' or
+    'Trainer edition', in the course's language."""
+    ui = Interface(lang)
+    if handbook:
+        return ui._("Course handbook")
+    return ui._("Trainer edition") if trainer else ui._("Participant handout")
 
 
 def footnote_spans(citations: Citations, cites: tuple[str, ...]) -> Markup:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coursegen.i18n.ui import Interface
 from coursegen.model import Course
 from coursegen.pdf import write_pdf
 from coursegen.render.handout import HandoutWriter
@@ -18,7 +19,12 @@ from coursegen.render.visual_filters import visual_filters
 from coursegen.theme import render_template
 
 PAPER_TEMPLATE = "handout/paper.html"
-PAPER_LABELS = {"pre": "Pre-test", "post": "Post-test"}
+
+
+def paper_label(form: str, lang: str = "en") -> str:
+    """'Pre-test' or 'Post-test' in the course's language."""
+    ui = Interface(lang)
+    return ui._("Pre-test") if form == "pre" else ui._("Post-test")
 
 
 def paper_name(module_id: str, form: str) -> str:
@@ -40,11 +46,11 @@ def render_papers(course: Course, out_dir: Path, options: RenderOptions,
             if form not in view.papers:
                 continue
             context = writer.context(PAPER_TEMPLATE, [view], False)
-            label = PAPER_LABELS[form]
+            label = paper_label(form, writer.language)
             context.update(form=form, edition_label=label,
                            title=f"{module.title} — {label}")
             html = render_template(course.root, PAPER_TEMPLATE, jinja_filters=visual_filters(),
-                                   **context)
+                                   language=writer.language, **context)
             written.append(write_pdf(html, folder / paper_name(module.id, form),
                                      f"{course.root.resolve().as_uri()}/",
                                      stylesheets=[writer.stylesheet], cache=writer.images))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module, Source
 from coursegen.model.citing import short_citation
 from coursegen.model.source import parse_citation
@@ -143,7 +144,8 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
 
     def page(template: str, target: Path, root: str, **values: Any) -> None:
         html = render_template(course.root, template, jinja_filters=visual_filters(),
-                               course=course, root=root, **values)
+                               language=course_language(course), course=course, root=root,
+                               **values)
         written.append(write_text(target, html))
 
     page("site/home.html", site / "index.html", "", modules=modules,

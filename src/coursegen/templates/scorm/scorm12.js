@@ -137,7 +137,7 @@
     set("cmi.core.score.raw", Math.round(result.percent * 100) / 100);
     set("cmi.core.lesson_status", result.passed ? "passed" : "failed");
     save(form);
-    status("Your score of " + result.percent + "% has been sent to your learning platform.");
+    status(window.CoursegenText("score_sent", { percent: result.percent }));
   }
 
   function finish() {
@@ -153,7 +153,7 @@
     api = locateAPI();
     var form = document.querySelector("form.quiz[data-module]");
     if (!api) {
-      status("No learning platform found: your answers are scored here but not recorded.");
+      status(window.CoursegenText("no_platform"));
       return;
     }
     api.LMSInitialize("");
@@ -169,8 +169,8 @@
         var state = JSON.parse(saved);
         window.CoursegenQuiz.restore(form, state.a);
         lastPercent = state.p === undefined ? null : state.p;
-        if (lastPercent !== null) status("Welcome back. Your last score was " + lastPercent + "%.");
-        else status("Welcome back. Your answers so far are restored.");
+        if (lastPercent !== null) status(window.CoursegenText("welcome_back_score", { percent: lastPercent }));
+        else status(window.CoursegenText("welcome_back"));
       } catch (e) {
         /* Saved by another version: start afresh rather than fail. */
       }
