@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coursegen.errors import TemplateInvalid
+from coursegen.i18n.ui import locale_dirs
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -66,13 +67,14 @@ def environment(course_root: Path | None, jinja_filters: Filters | None = None,
     context).
     """
     extra = tuple(sorted((jinja_filters or {}).items()))
-    return _environment(tuple(template_dirs(course_root)), extra, language or "en")
+    return _environment(tuple(template_dirs(course_root)), extra, language or "en",
+                        locale_dirs())
 
 
 @lru_cache(maxsize=32)
 def _environment(dirs: tuple[Path, ...],
                  extra: tuple[tuple[str, Callable[..., Any]], ...] = (),
-                 language: str = "en") -> Environment:
+                 language: str = "en", catalogs: tuple[Path, ...] = ()) -> Environment:
     from jinja2 import (
         ChoiceLoader,
         Environment,

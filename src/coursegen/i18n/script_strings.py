@@ -12,11 +12,12 @@ CLDR rule of the shipped languages maps the same way).
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from coursegen.i18n.ui import Interface, translations
+from coursegen.i18n.ui import Interface, locale_dirs, translations
 
 PLURAL_TABLE_SIZE = 200
 
@@ -71,11 +72,15 @@ def plural_index(lang: str, n: int) -> int:
     return int(rule(n)) if rule else int(n != 1)
 
 
-@lru_cache(maxsize=16)
 def script_strings(lang: str, pages: str = "site") -> dict[str, Any]:
     """Every message the scripts of `pages` ('site': the offline site and SCORM page, 'web':
     the web runner) show, in `lang`: plain ones as text, counted ones as the list of their
     plural forms, and the `plural` table (form index for n = 0…199)."""
+    return _script_strings(lang, pages, locale_dirs())
+
+
+@lru_cache(maxsize=16)
+def _script_strings(lang: str, pages: str, catalogs: tuple[Path, ...]) -> dict[str, Any]:
     ui = Interface(lang)
     if pages == "web":
         strings: dict[str, Any] = {**_web_messages(ui), **_web_plurals(ui)}

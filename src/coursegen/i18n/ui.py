@@ -44,7 +44,9 @@ def locale_names(lang: str) -> list[str]:
     return names
 
 
-def _locale_dirs() -> tuple[Path, ...]:
+def locale_dirs() -> tuple[Path, ...]:
+    """The folders catalogs are looked up in: `COURSEGEN_LOCALE_DIR` first, when set, then
+    the shipped ones (part of every cache key that holds translated text)."""
     extra = os.environ.get(LOCALE_DIR_VARIABLE)
     return (Path(extra), LOCALE_DIR) if extra else (LOCALE_DIR,)
 
@@ -53,7 +55,7 @@ def translations(lang: str) -> NullTranslations:
     """The interface translations for `lang` (a BCP 47 tag), cached: a
     :class:`babel.support.Translations` built from the language's catalog, or
     :class:`babel.support.NullTranslations` (English) when there is none."""
-    return _translations(lang or SOURCE_LANGUAGE, _locale_dirs())
+    return _translations(lang or SOURCE_LANGUAGE, locale_dirs())
 
 
 @lru_cache(maxsize=32)

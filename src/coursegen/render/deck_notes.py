@@ -31,7 +31,7 @@ def speaker_notes(course: Course, slide: SlideBase, *extra: str) -> str:
     if slide.ask:
         parts.append(ui._("Ask: {question}", question=plain_text(slide.ask)))
     if slide.minutes is not None:
-        parts.append(ui._("Time: {minutes} min", minutes=f"{slide.minutes:g}"))
+        parts.append(ui._("Time: {minutes} min", minutes=format(slide.minutes, "g")))
     parts.extend(e for e in extra if e)
     if slide.cite:
         parts.append(source_line(course, slide.cite))

@@ -85,7 +85,7 @@ def points_label(points: float, lang: str = "en") -> str:
     label never splits."""
     # Translators: a question's marks on a printed test; {points} is the number.
     text = Interface(lang).ngettext("({points} point)", "({points} points)",
-                                    plural_count(points), points=f"{points:g}")
+                                    plural_count(points), points=format(points, "g"))
     return text.replace(" ", "\u00a0")
 
 
@@ -113,7 +113,7 @@ def worksheet_question(
     if isinstance(question, ShortAnswer):
         accepted = [f"**{a.text}**" + ("" if a.fraction == 100 else f" ({a.fraction:g}%)")
                     for a in question.answers if not a.regex]
-        patterns = [ui._("any answer matching {pattern}", pattern=f"`{a.text}`")
+        patterns = [ui._("any answer matching {pattern}", pattern="`" + a.text + "`")
                     for a in question.answers if a.regex]
         # Translators: joins the accepted answers of a short-answer question in the key.
         return WorksheetQuestion(**common, answer=(ui._(" or ").join(accepted + patterns),))

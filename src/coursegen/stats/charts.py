@@ -60,7 +60,7 @@ def score_histogram(form: FormStats, pass_mark: float | None, lang: str = "en") 
     if pass_mark is not None:
         axes.axvline(pass_mark, color=BAD, linewidth=1.2, linestyle="--")
         axes.text(pass_mark, axes.get_ylim()[1],
-                  " " + ui._("pass {pass_mark} %", pass_mark=f"{pass_mark:g}"), color=BAD,
+                  " " + ui._("pass {pass_mark} %", pass_mark=format(pass_mark, "g")), color=BAD,
                   fontsize=7, va="top")
     axes.set_xlim(0, 100)
     axes.set_xlabel(ui._("Score (%)"), fontsize=8, color=INK)

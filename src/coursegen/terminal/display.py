@@ -49,7 +49,8 @@ def header(position: int, total: int, answered: int, time_left: float | None,
                          total=total)
     if time_left is not None:
         minutes, seconds = divmod(max(0, int(time_left)), 60)
-        status += " · " + ui._("time left {time}", time=f"{minutes:02d}:{seconds:02d}")
+        clock = format(minutes, "02d") + ":" + format(seconds, "02d")
+        status += " · " + ui._("time left {time}", time=clock)
     grid.add_row(Text(ui._("Question {number} of {total}", number=position, total=total),
                       style="bold"),
                  progress_bar(answered, total, 24), Text(status))
@@ -158,7 +159,7 @@ def result_view(result: AttemptResult, module: Module,
     summary.add_row(ui._("Score"), ui.ngettext(
         "{earned} of {possible} point ({percent} %)", "{earned} of {possible} points ({percent} %)",
         plural_count(result.possible), earned=_number(result.earned),
-        possible=_number(result.possible), percent=f"{result.percent:.0f}"))
+        possible=_number(result.possible), percent=format(result.percent, ".0f")))
     summary.add_row(ui._("Pass mark"), f"{result.pass_mark:g} %")
     summary.add_row(ui._("Result"), outcome)
     table = Table(title=ui._("By objective"), title_justify="left", show_lines=False)

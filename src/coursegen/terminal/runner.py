@@ -157,11 +157,11 @@ class QuizRun:
         kind = ui._("Practice quiz") if attempt.practice else kinds[attempt.form]
         count = len(paper.questions)
         facts = [ui.ngettext("{kind}: {n} question", "{kind}: {n} questions", count, kind=kind),
-                 ui._("pass mark {pass_mark} %", pass_mark=f"{attempt.pass_mark:g}")]
+                 ui._("pass mark {pass_mark} %", pass_mark=format(attempt.pass_mark, "g"))]
         if attempt.deadline:
             minutes = attempt.time_limit / 60
             facts.append(ui.ngettext("time limit {minutes} minute", "time limit {minutes} minutes",
-                                     plural_count(minutes), minutes=f"{minutes:g}"))
+                                     plural_count(minutes), minutes=format(minutes, "g")))
         self.console.print(ui._("{facts}.", facts=ui._(", ").join(facts)))
         if saved:
             self.console.print(ui.ngettext(
