@@ -9,6 +9,7 @@ from pathlib import Path
 
 from coursegen.export.xml_text import xml_document
 from coursegen.export.zip_entries import stamp
+from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module
 from coursegen.render.quiz_payload import module_quiz
@@ -41,6 +42,8 @@ ET.register_namespace("xsi", XSI)
 
 def sco_page(course: Course, module: Module) -> tuple[str, dict[str, str]]:
     """The module's launch page (lessons, quiz, glossary, references) and the images it uses."""
+    course = with_default_words(course)
+    module = course.module(module.id)
     references = module_references(course, module)
     contexts = {lesson.id: LessonContext(course, module, references, prefix=f"{lesson.id}-")
                 for lesson in module.lessons}

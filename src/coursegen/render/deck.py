@@ -18,6 +18,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from coursegen.errors import CourseInvalid, Diagnostic, Location
+from coursegen.i18n.default_words import with_default_words
 from coursegen.model import Course
 from coursegen.output import RenderedFiles, atomic_path
 from coursegen.render.deck_charts import add_chart
@@ -156,6 +157,7 @@ class DeckTemplate:
 
 def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[Path]:
     """Write `out_dir/decks/<module>.pptx` for every selected module; returns the paths."""
+    course = with_default_words(course)
     theme = load_theme(course.theme)
     path, where = deck_template(course.root, course.info.branding.deck_template)
     template = DeckTemplate(path, where)

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.ui import Interface, course_language, css_page_counter
 from coursegen.model import Course
 from coursegen.pdf import SANS, SERIF, stylesheet, write_pdf
@@ -28,6 +29,7 @@ def render_handouts(course: Course, out_dir: Path, options: RenderOptions) -> li
     """Write `out_dir/handouts/<module>.pdf` and `<module>-trainer.pdf` for the selected modules,
     and `course.pdf` (the handbook of every module) with the course-wide outputs; returns
     the files written."""
+    course = with_default_words(course)
     writer = HandoutWriter(course, options)
     folder = Path(out_dir) / "handouts"
     views = [module_view(course, module, number)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.ui import Interface
 from coursegen.model import Course
 from coursegen.pdf import write_pdf
@@ -35,6 +36,7 @@ def paper_name(module_id: str, form: str) -> str:
 def render_papers(course: Course, out_dir: Path, options: RenderOptions,
                   forms: tuple[str, ...] = ("pre", "post")) -> list[Path]:
     """Write the printed pre- and post-test of every selected module that has the form."""
+    course = with_default_words(course)
     writer = HandoutWriter(course, options)
     folder = Path(out_dir) / "handouts"
     written = []

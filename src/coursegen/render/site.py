@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module, Source
 from coursegen.model.citing import short_citation
@@ -113,7 +114,8 @@ class LessonContext:
         question = bank.question(question_id) if bank else None
         if question is None:
             return None
-        return quiz_view(f"check-{anchor}", None, check_payload(self.module, question))
+        return quiz_view(f"check-{anchor}", None, check_payload(self.module, question,
+                                                          course_language(self.course)))
 
 
 def _site_name(src: str) -> str:
@@ -136,6 +138,7 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
     The site spans the course (its home page links every module), so it is one course-wide
     output: written whole when `options.course_outputs` is set, not at all otherwise.
     """
+    course = with_default_words(course)
     if not options.course_outputs:
         return []
     site = Path(out_dir) / "site"
