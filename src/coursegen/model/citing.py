@@ -57,21 +57,39 @@ def _label(source: Source) -> str:
     return found.group(1) if found else source.publisher
 
 
+def locator(ref: CitationRef, lang: str = "en") -> str:
+    """Where in the source, for readers of `lang`: 'para. 8', 'p. 12' ('' for neither)."""
+    if ref.page is None and not ref.anchor:
+        return ""
+    from coursegen.i18n.ui import Interface
+
+    ui = Interface(lang)
+    if ref.page is not None:
+        return ui._("p. {numbers}", numbers=ref.page)
+    return ui._("para. {numbers}", numbers=ref.anchor)
+
+
 def short_citation(sources: SourceLookup, citation: str | CitationRef) -> str:
     """One citation with the source's short name: 'United Nations, A/CONF.234/11, para. 8'."""
+    from coursegen.i18n.ui import course_language
+
     ref = parse_citation(citation) if isinstance(citation, str) else citation
     source = sources.source(ref.source)
     name = short_name(source) if source else ref.source
-    return f"{name}, {ref.locator}" if ref.locator else name
+    where = locator(ref, course_language(sources))
+    return f"{name}, {where}" if where else name
 
 
 def full_citation(sources: SourceLookup, citation: str | CitationRef) -> str:
     """One citation in full, as a learner reads it under feedback: the reference, then where."""
+    from coursegen.i18n.ui import course_language
+
     ref = parse_citation(citation) if isinstance(citation, str) else citation
     source = sources.source(ref.source)
+    where = locator(ref, course_language(sources))
     if source is None:
-        return f"{ref.source}, {ref.locator}" if ref.locator else ref.source
-    return source.reference(ref.locator)
+        return f"{ref.source}, {where}" if where else ref.source
+    return source.reference(where)
 
 
 def group_by_source(refs: Iterable[CitationRef]) -> dict[str, list[CitationRef]]:

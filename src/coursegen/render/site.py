@@ -9,7 +9,7 @@ from typing import Any
 from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module, Source
-from coursegen.model.citing import short_citation
+from coursegen.model.citing import locator, short_citation
 from coursegen.model.source import parse_citation
 from coursegen.output import write_bytes, write_text
 from coursegen.render.options import RenderOptions
@@ -55,7 +55,8 @@ def citation_links(course: Course, references: list[Reference], page: str) -> An
             entry = by_id.get(ref.source)
             if entry is None:
                 continue
-            where = f", {ref.locator}" if ref.locator else ""
+            shown = locator(ref, course_language(course))
+            where = f", {shown}" if shown else ""
             out.append({"label": f"[{entry.number}]{where}", "href": f"{page}#{entry.anchor}",
                         "title": short_citation(course, ref)})
         return out
