@@ -50,7 +50,7 @@ def sco_page(course: Course, module: Module) -> tuple[str, dict[str, str]]:
     quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module)) \
         if module.bank else None
     html = render_template(
-        course.root, "scorm/module.html", jinja_filters=visual_filters(),
+        course.root, "scorm/module.html", jinja_filters=visual_filters(course_language(course)),
         language=course_language(course), course=course,
         module=module, references=references, contexts=contexts, quiz=quiz,
         citations=citation_links(course, references, ""))

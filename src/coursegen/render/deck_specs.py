@@ -294,7 +294,7 @@ class _DeckBuilder(CaseSlides):
         first, *rest = self._compose(slide.kind, "Content", self._title(slide), {"body": []},
                                      notes, slide.cite, slide, caption=caption_runs(text))
         box = first.regions[0].box if first.regions else None
-        visual = visual_spec(slide, box, self.fitter.metrics)
+        visual = visual_spec(slide, box, self.fitter.metrics, self.lang)
         if visual.diagram and visual.diagram.crowded(visual.box):
             self._warn(slide, "the diagram's boxes overlap: its text does not fit even at "
                               "16 pt; shorten the labels and lines or use fewer nodes")

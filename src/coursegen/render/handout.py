@@ -69,7 +69,8 @@ class HandoutWriter:
 
     def html(self, template: str, views: list[ModuleView], trainer: bool) -> str:
         """The HTML of one handout document."""
-        return render_template(self.course.root, template, jinja_filters=visual_filters(),
+        return render_template(self.course.root, template,
+                               jinja_filters=visual_filters(self.language),
                                language=self.language,
                                **self.context(template, views, trainer))
 

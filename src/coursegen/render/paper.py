@@ -51,7 +51,8 @@ def render_papers(course: Course, out_dir: Path, options: RenderOptions,
             label = paper_label(form, writer.language)
             context.update(form=form, edition_label=label,
                            title=f"{module.title} — {label}")
-            html = render_template(course.root, PAPER_TEMPLATE, jinja_filters=visual_filters(),
+            html = render_template(course.root, PAPER_TEMPLATE,
+                                   jinja_filters=visual_filters(writer.language),
                                    language=writer.language, **context)
             written.append(write_pdf(html, folder / paper_name(module.id, form),
                                      f"{course.root.resolve().as_uri()}/",

@@ -147,9 +147,9 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
     written: list[Path] = []
 
     def page(template: str, target: Path, root: str, **values: Any) -> None:
-        html = render_template(course.root, template, jinja_filters=visual_filters(),
-                               language=course_language(course), course=course, root=root,
-                               **values)
+        lang = course_language(course)
+        html = render_template(course.root, template, jinja_filters=visual_filters(lang),
+                               language=lang, course=course, root=root, **values)
         written.append(write_text(target, html))
 
     page("site/home.html", site / "index.html", "", modules=modules,

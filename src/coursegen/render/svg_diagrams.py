@@ -24,9 +24,9 @@ def diagram_area() -> Box:
     return Box(0, 0, body.width, body.height - SOURCE_LINE_HEIGHT - 4)
 
 
-def diagram_layout(slide: DiagramSlide) -> DiagramLayout:
-    """The diagram laid out as on a slide of the built-in template."""
-    return layout_diagram(slide, diagram_area(), _metrics())
+def diagram_layout(slide: DiagramSlide, lang: str = "en") -> DiagramLayout:
+    """The diagram laid out as on a slide of the built-in template (alt text in `lang`)."""
+    return layout_diagram(slide, diagram_area(), _metrics(), lang)
 
 
 def _block(lines: list[tuple[str, float, bool]], x: float, middle: float, fill: str) -> str:
@@ -41,9 +41,9 @@ def _block(lines: list[tuple[str, float, bool]], x: float, middle: float, fill: 
     return "".join(parts)
 
 
-def diagram_svg(slide: DiagramSlide, ident: str) -> str:
+def diagram_svg(slide: DiagramSlide, ident: str, lang: str = "en") -> str:
     """The diagram as an SVG element named by its alt text (its <title>, the PDF's /Alt)."""
-    layout = diagram_layout(slide)
+    layout = diagram_layout(slide, lang)
     parts = [f'<defs><marker id="{ident}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
              'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
              f'<path d="M0,0 L10,5 L0,10 z" fill="{MUTED}"/></marker></defs>']

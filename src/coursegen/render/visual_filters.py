@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -10,19 +11,23 @@ from coursegen.model.slides import ChartSlide, DiagramSlide
 from coursegen.render.chart_data import ChartData, chart_data
 
 
-def _chart_svg(slide: ChartSlide, ident: str) -> Markup:
-    from coursegen.render.svg_charts import chart_svg
+@lru_cache(maxsize=16)
+def visual_filters(lang: str = "en") -> dict[str, Callable]:
+    """The filters: `chart_data` (labels, figures as typed, alt), `chart_svg`, `diagram_svg`,
+    their words (chart and diagram descriptions) in `lang`. One set per language, so the
+    theme's environment for it is built once."""
 
-    return Markup(chart_svg(chart_data(slide), ident))
+    def figures(slide: ChartSlide) -> ChartData:
+        return chart_data(slide, lang)
 
+    def chart_svg(slide: ChartSlide, ident: str) -> Markup:
+        from coursegen.render.svg_charts import chart_svg as draw
 
-def _diagram_svg(slide: DiagramSlide, ident: str) -> Markup:
-    from coursegen.render.svg_diagrams import diagram_svg
+        return Markup(draw(chart_data(slide, lang), ident))
 
-    return Markup(diagram_svg(slide, ident))
+    def diagram_svg(slide: DiagramSlide, ident: str) -> Markup:
+        from coursegen.render.svg_diagrams import diagram_svg as draw
 
+        return Markup(draw(slide, ident, lang))
 
-def visual_filters() -> dict[str, Callable]:
-    """The filters: `chart_data` (labels, figures as typed, alt), `chart_svg`, `diagram_svg`."""
-    figures: Callable[[ChartSlide], ChartData] = chart_data
-    return {"chart_data": figures, "chart_svg": _chart_svg, "diagram_svg": _diagram_svg}
+    return {"chart_data": figures, "chart_svg": chart_svg, "diagram_svg": diagram_svg}
