@@ -114,9 +114,10 @@ class QuizRun:
         except (EOFError, KeyboardInterrupt) as stop:
             self.console.print()
             count = len(saved)
-            raise QuizPaused(
-                f"quiz paused: {count} answer{'s' * (count != 1)} saved in attempt {attempt.id}; "
-                f"run the same command again to resume") from stop
+            raise QuizPaused(ui.ngettext(
+                "quiz paused: {n} answer saved in attempt {id}; run the same command again to "
+                "resume", "quiz paused: {n} answers saved in attempt {id}; run the same command "
+                "again to resume", count, id=attempt.id)) from stop
         finished = finish_attempt(self.store, self.course, attempt, timed_out=timed_out)
         self._conclude(finished, result_of(self.store, self.course, finished),
                        None if immediate else review)

@@ -151,7 +151,7 @@ async def sessions(request: Request) -> Response:
     except ValueError as error:
         ui = interface(request)
         return message(request, ui._("That session code cannot be used"),
-                       str(error).capitalize() + ".", status=422,
+                       ui._(str(error)).capitalize() + ".", status=422,
                        link=("/trainer", ui._("Back to the results")), trainer_area=True)
     return redirect("/trainer")
 
