@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test test-fast lint bench clean
+.PHONY: build test test-fast lint bench clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,13 @@ bench: $(VENV)/.installed-dev
 
 clean:
 	rm -rf build
+
+# Interface strings: extract every wrapped string from the code and templates into the POT,
+# then merge it into each language's catalog (new strings arrive untranslated, changed ones
+# fuzzy). Translate the .po files; they are compiled in memory when coursegen runs.
+LOCALE := src/coursegen/i18n/locale
+messages: $(VENV)/.installed-dev
+	$(BIN)/pybabel -q extract -F src/coursegen/i18n/babel.cfg -k N_ -c "Translators:" \
+	  --sort-by-file --project coursegen --copyright-holder "coursegen contributors" \
+	  -o $(LOCALE)/coursegen.pot src/coursegen
+	$(BIN)/pybabel update -i $(LOCALE)/coursegen.pot -d $(LOCALE) -D coursegen --no-fuzzy-matching

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from coursegen import __version__
 from coursegen.errors import Diagnostic
+from coursegen.i18n.ui import locale_dirs
 from coursegen.model.course import Translation
 from coursegen.theme import BUILTIN_TEMPLATES, course_templates
 
@@ -141,6 +142,8 @@ class Fingerprints:
         """A build in another language: its catalogs (translations/<lang>/*.po) are inputs."""
         common = hashlib.sha256(f"{__version__};{options_fingerprint};{language}".encode())
         _hash_files(common, _tree(BUILTIN_TEMPLATES), BUILTIN_TEMPLATES)
+        for folder in locale_dirs():  # the interface catalogs: a new translation rebuilds
+            _hash_files(common, [p for p in _tree(folder) if p.suffix == ".po"], folder)
         own = course_templates(root)
         if own is not None:
             _hash_files(common, _tree(own), root)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from coursegen.errors import Diagnostic
-from coursegen.i18n.scripts import language_of
+from coursegen.i18n.ui import course_language
 from coursegen.located import diagnostic_at
 from coursegen.model import Course
 from coursegen.model.slides import CaseSlide, SlideBase, TableSlide
@@ -38,7 +38,7 @@ def table_width_rules(course: Course, slide: SlideBase) -> Iterator[Diagnostic]:
         rows = [tuple(parse_inline(c) for c in row) for row in table.rows]
         paper = course.info.paper if course.info else "A4"
         page = PAGE_TEXT_WIDTH_MM[paper]
-        needed = _handout_width_mm(header, rows, language_of(course))
+        needed = _handout_width_mm(header, rows, course_language(course))
         if needed > page:
             yield diagnostic_at(
                 table, "columns", f"the table's {len(header)} columns need {needed:.0f} mm "
@@ -74,7 +74,7 @@ def _slide_width_rules(course: Course, table: TableSlide, header: tuple,
     size = theme.size("table_min")
     width = len(header)
     cells = [header, *(tuple((*row, *((),) * width)[:width]) for row in rows)]
-    metrics = _metrics(theme.fonts["body"], language_of(course), theme.fonts.get("script"))
+    metrics = _metrics(theme.fonts["body"], course_language(course), theme.fonts.get("script"))
     needed = sum(TableFitter(metrics).floors(cells, size))
     room = BUILT_IN["Content"].bodies[0].width
     if needed > room:

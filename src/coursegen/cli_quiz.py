@@ -75,13 +75,13 @@ def quiz(module_id: str, directory: Path, practice: bool, seed: int | None, form
     from rich.console import Console
 
     from coursegen.attempts.store import open_store
-    from coursegen.i18n.scripts import language_of
+    from coursegen.i18n.ui import course_language
     from coursegen.terminal.direction import require_readable_direction
     from coursegen.terminal.runner import QuizOptions, QuizRun
 
     course, module = load_quiz_module(directory, module_id, language)
     console = Console(highlight=False)
-    require_readable_direction(language_of(course), str(directory), console.is_terminal)
+    require_readable_direction(course_language(course), str(directory), console.is_terminal)
     store = open_store(db)
     options = QuizOptions(practice=practice, seed=seed, form=form or "exam",
                           learner=learner.strip() if learner else None,

@@ -101,6 +101,9 @@ def block_html(text: str) -> Markup:
     return Markup("".join(f"<p>{inline_html(' '.join(p.split()))}</p>" for p in paragraphs))
 
 
-def long_date(day: dt.date) -> str:
-    """A date as printed on covers and certificates: '21 November 2026' (no platform-only codes)."""
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: dt.date, lang: str = "en") -> str:
+    """A date as printed on covers and certificates, in the course's language: '21 November
+    2026', '21 novembre 2026' (Babel's CLDR forms, no platform-only codes)."""
+    from coursegen.i18n.locale_format import format_date
+
+    return format_date(day, lang)

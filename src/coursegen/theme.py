@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coursegen.errors import TemplateInvalid
+from coursegen.i18n.ui import locale_dirs
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -55,22 +56,25 @@ def find_template_file(course_root: Path | None, name: str) -> Path:
 Filters = dict[str, Callable[..., Any]]
 
 
-def environment(course_root: Path | None, jinja_filters: Filters | None = None) -> Environment:
-    """A Jinja environment with HTML autoescaping, the inline-Markdown filters and any
+def environment(course_root: Path | None, jinja_filters: Filters | None = None,
+                language: str = "en") -> Environment:
+    """A Jinja environment with HTML autoescaping, the inline-Markdown filters, any
     `jinja_filters` an output adds (the site's and handouts' chart drawing, the report's
-    number formats).
+    number formats) and the interface strings of `language` (`{{ _("Contents") }}`).
 
     One environment per lookup order, filter set and process, so templates compile once
     however many documents are rendered; treat it as read-only (pass per-document values as
     context).
     """
     extra = tuple(sorted((jinja_filters or {}).items()))
-    return _environment(tuple(template_dirs(course_root)), extra)
+    return _environment(tuple(template_dirs(course_root)), extra, language or "en",
+                        locale_dirs())
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=32)
 def _environment(dirs: tuple[Path, ...],
-                 extra: tuple[tuple[str, Callable[..., Any]], ...] = ()) -> Environment:
+                 extra: tuple[tuple[str, Callable[..., Any]], ...] = (),
+                 language: str = "en", catalogs: tuple[Path, ...] = ()) -> Environment:
     from jinja2 import (
         ChoiceLoader,
         Environment,
@@ -79,11 +83,14 @@ def _environment(dirs: tuple[Path, ...],
         select_autoescape,
     )
 
+    from coursegen.i18n.script_strings import script_strings_json
     from coursegen.i18n.scripts import direction, first_strong_direction
+    from coursegen.i18n.ui import install_gettext
     from coursegen.text import block_html, inline_html, plain_text, quotation
 
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        extensions=["jinja2.ext.i18n"],
         autoescape=select_autoescape(["html", "xml"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -97,24 +104,20 @@ def _environment(dirs: tuple[Path, ...],
     env.filters["direction"] = direction
     env.filters["text_dir"] = first_strong_direction
     env.filters.update(extra)
-    # `_()` marks interface words; until an interface catalog is installed it shows them as is
-    env.globals.setdefault("_", _untranslated)
+    install_gettext(env, language)
+    env.globals["ui_strings"] = partial(script_strings_json, language)  # what scripts show
     return env
 
 
-def _untranslated(message: str, **variables: Any) -> str:
-    """`_()` without an interface catalog: the message itself, with its %(name)s filled in."""
-    return message % variables if variables else message
-
-
 def render_template(course_root: Path | None, name: str,
-                    jinja_filters: Filters | None = None, **context: Any) -> str:
-    """Render template `name` along the lookup order; any failure raises TemplateInvalid
-    naming the template file and line, with how to fix it. `jinja_filters`: see
-    :func:`environment`."""
+                    jinja_filters: Filters | None = None, *, language: str = "en",
+                    **context: Any) -> str:
+    """Render template `name` along the lookup order, its interface strings in `language`;
+    any failure raises TemplateInvalid naming the template file and line, with how to fix it.
+    `jinja_filters`: see :func:`environment`."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
-    env = environment(course_root, jinja_filters)
+    env = environment(course_root, jinja_filters, language)
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as error:

@@ -219,7 +219,8 @@ def test_letter_paper_and_a_course_template_override(starter: Path, tmp_path: Pa
     builtin = Path(__file__).resolve().parents[2] / "src/coursegen/templates/handout/_quiz.html"
     override = root / "templates" / "handout" / "_quiz.html"
     override.parent.mkdir(parents=True)
-    override.write_text(builtin.read_text().replace('"Answer key: " ~', '"Self-test key: " ~'))
+    override.write_text(builtin.read_text().replace('_("Answer key: post-test")',
+                                                     '"Self-test key: post-test"'))
     course, _ = load_checked(root)
     options = RenderOptions(modules=("getting-started",), course_outputs=False, paper="Letter")
     paths = render_handouts(course, root / "build", options)

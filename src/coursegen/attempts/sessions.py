@@ -15,9 +15,13 @@ from sqlalchemy import insert, select
 
 from coursegen.attempts.store import FINISHED, AttemptRecord, AttemptStore, as_utc, normal_code, now
 from coursegen.attempts.tables import resets, sessions, upsert
+from coursegen.i18n.ui import N_
 
 SESSION_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 """What a session code may look like: letters, digits, '-' and '_', up to 40 characters."""
+
+SESSION_CODE_RULE = N_("a session code is 1 to 40 letters, digits, '-' or '_'")
+"""What a session code may be (the web page shows it in the course's language)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ class SessionBook:
         """Create the session `code`, or open or close it; raises ValueError for a bad code."""
         code = normal_code(code)
         if not SESSION_CODE.match(code):
-            raise ValueError("a session code is 1 to 40 letters, digits, '-' or '_'")
+            raise ValueError(SESSION_CODE_RULE)
         when = now()
         # One statement, so two trainers creating the same code at once cannot collide.
         statement = upsert(self.store.engine.dialect.name)(sessions).values(

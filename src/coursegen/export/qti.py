@@ -17,6 +17,7 @@ from coursegen.export.qti_xml import qti_element as _el
 from coursegen.export.warnings import cannot_express
 from coursegen.export.xml_text import xml_document
 from coursegen.export.zip_entries import stamp
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course, Module
 from coursegen.quiz.scoring import match_choices, option_fractions
 from coursegen.text import inline_html
@@ -92,16 +93,17 @@ def _response(item: ET.Element, cardinality: str, base: str, correct: list[str],
 
 
 def assessment_item(q: Any, bank_scoring: str, warnings: list[Diagnostic],
-                    shuffle_options: bool = True) -> ET.Element | None:
+                    shuffle_options: bool = True, lang: str = "en") -> ET.Element | None:
     """One question as a QTI 2.1 assessmentItem, or None (with a warning) if QTI cannot hold it;
-    options and matching choices shuffle as the bank's `shuffle_options` says."""
+    options and matching choices shuffle as the bank's `shuffle_options` says; the words the
+    item adds ('True', 'Answer:') in `lang`."""
     item = _el(None, "assessmentItem", {
         "identifier": identifier(q.id), "title": q.id, "adaptive": "false",
         "timeDependent": "false", **SCHEMA_LOCATION})
     builder = _BUILDERS[q.type]
     body = ET.Element(_q("itemBody"))
     rp = ET.Element(_q("responseProcessing"))
-    if not builder(item, body, rp, q, bank_scoring, warnings):
+    if not builder(item, body, rp, q, bank_scoring, warnings, Interface(lang)):
         return None
     if q.type in _SHUFFLED_BY_BANK:  # true/false stays in place, ordering is always scrambled
         body[0].set("shuffle", "true" if shuffle_options else "false")
@@ -131,7 +133,7 @@ def _choice_body(body: ET.Element, q: Any, labels: list[tuple[str, str]], max_ch
         _rich(interaction, "simpleChoice", text, {"identifier": ident})
 
 
-def _choices(item, body, rp, q, bank_scoring, warnings) -> bool:
+def _choices(item, body, rp, q, bank_scoring, warnings, ui) -> bool:
     ids = [f"C{n}" for n in range(1, len(q.options) + 1)]
     fractions = option_fractions(q)
     keyed = [i for i, f in zip(ids, fractions, strict=True) if f > 0]
@@ -156,21 +158,21 @@ def _choices(item, body, rp, q, bank_scoring, warnings) -> bool:
     return True
 
 
-def _true_false(item, body, rp, q, _scoring, _warnings) -> bool:
+def _true_false(item, body, rp, q, _scoring, _warnings, ui) -> bool:
     _response(item, "single", "identifier", ["TRUE" if q.answer else "FALSE"])
     _match_correct(rp, q.points)
-    _choice_body(body, q, [("TRUE", "True"), ("FALSE", "False")], 1)
+    _choice_body(body, q, [("TRUE", ui._("True")), ("FALSE", ui._("False"))], 1)
     return True
 
 
-def _text_entry(body: ET.Element, q: Any) -> None:
+def _text_entry(body: ET.Element, q: Any, ui: Interface) -> None:
     _rich(body, "p", q.stem)
-    paragraph = _el(body, "p", text="Answer: ")
+    paragraph = _el(body, "p", text=ui._("Answer:") + " ")
     _el(paragraph, "textEntryInteraction",
         {"responseIdentifier": "RESPONSE", "expectedLength": "30"})
 
 
-def _short_answer(item, body, rp, q, _scoring, warnings) -> bool:
+def _short_answer(item, body, rp, q, _scoring, warnings, ui) -> bool:
     plain = [a for a in q.answers if not a.regex]
     if len(plain) < len(q.answers):
         consequence = "it is left out" if not plain else "its pattern answers are left out"
@@ -183,11 +185,11 @@ def _short_answer(item, body, rp, q, _scoring, warnings) -> bool:
         mapping.setdefault(answer.text.strip(), answer.fraction / 100 * q.points)
     _response(item, "single", "string", [best.text.strip()], mapping, q.points, q.case_sensitive)
     _map_response(rp)
-    _text_entry(body, q)
+    _text_entry(body, q, ui)
     return True
 
 
-def _numeric(item, body, rp, q, _scoring, _warnings) -> bool:
+def _numeric(item, body, rp, q, _scoring, _warnings, ui) -> bool:
     _response(item, "single", "float", [qti_value(q.answer)])
     relative = q.tolerance_mode == "relative"
     tolerance = q.tolerance * 100 if relative else q.tolerance  # QTI's relative mode is percent
@@ -201,14 +203,14 @@ def _numeric(item, body, rp, q, _scoring, _warnings) -> bool:
     _el(equal, "variable", {"identifier": "RESPONSE"})
     _el(equal, "correct", {"identifier": "RESPONSE"})
     _el(_set(when, "SCORE"), "baseValue", {"baseType": "float"}, qti_value(q.points))
-    _text_entry(body, q)
+    _text_entry(body, q, ui)
     if q.unit:
         body[-1].append(ET.Element(_q("span")))
         body[-1][-1].text = f" {q.unit}"
     return True
 
 
-def _matching(item, body, rp, q, _scoring, _warnings) -> bool:
+def _matching(item, body, rp, q, _scoring, _warnings, ui) -> bool:
     lefts = [f"L{n}" for n in range(1, len(q.pairs) + 1)]
     rights = [f"R{n}" for n in range(1, len(match_choices(q)) + 1)]
     pairs = [f"{lefts[n]} {rights[n]}" for n in range(len(q.pairs))]
@@ -230,7 +232,7 @@ def _matching(item, body, rp, q, _scoring, _warnings) -> bool:
     return True
 
 
-def _ordering(item, body, rp, q, _scoring, _warnings) -> bool:
+def _ordering(item, body, rp, q, _scoring, _warnings, ui) -> bool:
     ids = [f"I{n}" for n in range(1, len(q.items) + 1)]
     _response(item, "ordered", "identifier", ids)
     if q.scoring == "all-or-nothing":
@@ -303,7 +305,7 @@ def export_qti(course: Course, module: Module) -> tuple[bytes, list[Diagnostic]]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
         for q in bank.questions if bank else ():
             item = assessment_item(q, bank.settings.scoring, warnings,
-                                   bank.settings.shuffle_options)
+                                   bank.settings.shuffle_options, course_language(course))
             if item is None:
                 continue
             href = f"items/{identifier(q.id)}.xml"

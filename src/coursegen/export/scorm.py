@@ -9,7 +9,8 @@ from pathlib import Path
 
 from coursegen.export.xml_text import xml_document
 from coursegen.export.zip_entries import stamp
-from coursegen.i18n.scripts import language_of
+from coursegen.i18n.default_words import with_default_words
+from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module
 from coursegen.render.quiz_payload import module_quiz
 from coursegen.render.site import (
@@ -42,14 +43,17 @@ ET.register_namespace("xsi", XSI)
 
 def sco_page(course: Course, module: Module) -> tuple[str, dict[str, str]]:
     """The module's launch page (lessons, quiz, glossary, references) and the images it uses."""
+    course = with_default_words(course)
+    module = course.module(module.id)
     references = module_references(course, module)
     contexts = {lesson.id: LessonContext(course, module, references, prefix=f"{lesson.id}-")
                 for lesson in module.lessons}
-    quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module)) \
+    quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module),
+                     course_language(course)) \
         if module.bank else None
     html = render_template(
-        course.root, "scorm/module.html", jinja_filters=visual_filters(language_of(course)),
-        course=course,
+        course.root, "scorm/module.html", jinja_filters=visual_filters(course_language(course)),
+        language=course_language(course), course=course,
         module=module, references=references, contexts=contexts, quiz=quiz,
         citations=citation_links(course, references, ""))
     images = {name: src for ctx in contexts.values() for name, src in ctx.images.items()}

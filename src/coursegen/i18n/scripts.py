@@ -59,13 +59,6 @@ SCRIPT_FACES: dict[str, ScriptFaces] = {
 """Scripts the Latin faces of the themes do not cover, and the faces that do."""
 
 
-def language_of(course) -> str:
-    """The language every output of `course` is rendered in (its BCP 47 tag); 'en' for a
-    course whose course.yaml did not load (its other files are still checked)."""
-    info = getattr(course, "info", None)
-    return str(getattr(course, "language", None) or (info.language if info else None) or "en")
-
-
 def _parts(lang: str) -> tuple[str, str | None, str | None]:
     """Language, script and region of a tag ('zh-Hant-TW' → zh, Hant, TW; missing: None)."""
     pieces = [p for p in lang.replace("_", "-").split("-") if p]

@@ -57,21 +57,39 @@ def _label(source: Source) -> str:
     return found.group(1) if found else source.publisher
 
 
+def locator(ref: CitationRef, lang: str = "en") -> str:
+    """Where in the source, for readers of `lang`: 'para. 8', 'p. 12' ('' for neither)."""
+    if ref.page is None and not ref.anchor:
+        return ""
+    from coursegen.i18n.ui import Interface
+
+    ui = Interface(lang)
+    if ref.page is not None:
+        return ui._("p. {numbers}", numbers=ref.page)
+    return ui._("para. {numbers}", numbers=ref.anchor)
+
+
 def short_citation(sources: SourceLookup, citation: str | CitationRef) -> str:
     """One citation with the source's short name: 'United Nations, A/CONF.234/11, para. 8'."""
+    from coursegen.i18n.ui import course_language
+
     ref = parse_citation(citation) if isinstance(citation, str) else citation
     source = sources.source(ref.source)
     name = short_name(source) if source else ref.source
-    return f"{name}, {ref.locator}" if ref.locator else name
+    where = locator(ref, course_language(sources))
+    return f"{name}, {where}" if where else name
 
 
 def full_citation(sources: SourceLookup, citation: str | CitationRef) -> str:
     """One citation in full, as a learner reads it under feedback: the reference, then where."""
+    from coursegen.i18n.ui import course_language
+
     ref = parse_citation(citation) if isinstance(citation, str) else citation
     source = sources.source(ref.source)
+    where = locator(ref, course_language(sources))
     if source is None:
-        return f"{ref.source}, {ref.locator}" if ref.locator else ref.source
-    return source.reference(ref.locator)
+        return f"{ref.source}, {where}" if where else ref.source
+    return source.reference(where)
 
 
 def group_by_source(refs: Iterable[CitationRef]) -> dict[str, list[CitationRef]]:
@@ -82,8 +100,12 @@ def group_by_source(refs: Iterable[CitationRef]) -> dict[str, list[CitationRef]]
     return groups
 
 
-def merged_locator(refs: Iterable[CitationRef]) -> str:
-    """Where in one source, with neighbours merged: 'paras 35–38, 41; p. 4' ('' for none)."""
+def merged_locator(refs: Iterable[CitationRef], lang: str = "en") -> str:
+    """Where in one source, with neighbours merged: 'paras 35–38, 41; p. 4' ('' for none),
+    the abbreviations in `lang`."""
+    from coursegen.i18n.ui import Interface
+
+    ui = Interface(lang)
     refs = list(refs)
     paragraphs = [r.paragraph for r in refs if r.paragraph is not None and r.sub is None]
     subs = sorted({r.anchor for r in refs if r.sub is not None})
@@ -92,11 +114,15 @@ def merged_locator(refs: Iterable[CitationRef]) -> str:
     paras = _runs(paragraphs) + subs
     if paras:
         single = len(paras) == 1 and "–" not in paras[0]
-        parts.append(("para. " if single else "paras ") + ", ".join(paras))
+        # Translators: paragraph numbers of a cited document, e.g. "para. 35", "paras 35–38".
+        parts.append(ui._("para. {numbers}", numbers=", ".join(paras)) if single
+                     else ui._("paras {numbers}", numbers=", ".join(paras)))
     if pages:
         spans = _runs(pages)
         single = len(spans) == 1 and "–" not in spans[0]
-        parts.append(("p. " if single else "pp. ") + ", ".join(spans))
+        # Translators: page numbers of a cited document, e.g. "p. 4", "pp. 4–6".
+        parts.append(ui._("p. {numbers}", numbers=", ".join(spans)) if single
+                     else ui._("pp. {numbers}", numbers=", ".join(spans)))
     return "; ".join(parts)
 
 
@@ -126,24 +152,33 @@ def _place(ref: CitationRef) -> tuple[str, int | None]:
     return "paragraph", ref.paragraph
 
 
-def merged_citations(sources: SourceLookup, cites: Iterable[str]) -> list[str]:
+def merged_citations(sources: SourceLookup, cites: Iterable[str],
+                     lang: str | None = None) -> list[str]:
     """Citations by source label, one entry per source in order of first use, with its
     paragraphs or pages merged: ['A/CONF.234/11, paras 35–37, 40', 'Justice and Care']."""
+    from coursegen.i18n.ui import course_language
+
+    lang = lang or course_language(sources)
     entries = []
     for source_id, refs in group_by_source(map(parse_citation, cites)).items():
         source = sources.source(source_id)
         name = source_label(source, sources.sources) if source else source_id
-        where = merged_locator(refs)
+        where = merged_locator(refs, lang)
         entries.append(f"{name}, {where}" if where else name)
     return entries
 
 
 def source_line(sources: SourceLookup, cites: Iterable[str]) -> str:
     """A slide's source line: 'Source: …' or 'Sources: …; …' ('' when nothing is cited)."""
+    from coursegen.i18n.ui import Interface, course_language
+
     entries = merged_citations(sources, cites)
     if not entries:
         return ""
-    return ("Sources: " if len(entries) > 1 else "Source: ") + "; ".join(entries)
+    ui = Interface(course_language(sources))
+    listed = "; ".join(entries)
+    return (ui._("Sources: {sources}", sources=listed) if len(entries) > 1
+            else ui._("Source: {source}", source=listed))
 
 
 def _runs(numbers: Iterable[int]) -> list[str]:

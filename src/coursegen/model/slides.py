@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic import Discriminator, Field, PrivateAttr, Tag, field_validator
 
+from coursegen.i18n.ui import N_
 from coursegen.model.base import Node
 from coursegen.model.source import Citations
 
@@ -32,17 +33,23 @@ class Point(Node):
 Points = Annotated[tuple[Point, ...], Field(default=(), description="Bullet points")]
 
 
+UPDATE_LABEL = N_("Update before you deliver (beyond the course's sources; review by {date})")
+"""The heading of an update note (English; coursegen.i18n.default_words translates it)."""
+
+
 class UpdateNote(Node):
     """What the field may have changed since the sources: the trainer checks it before delivery."""
 
     text: str = Field(description="What to check and where, beyond the course's own sources")
     review_by: dt.date = Field(description="Date by which to check it again (YYYY-MM-DD)")
+    _shown_label: str | None = PrivateAttr(default=None)
+    """The label in the course's language (set by coursegen.i18n.default_words)."""
 
     @property
     def label(self) -> str:
         """The note's heading, the same in speaker notes and the trainer handout."""
         date = f"{self.review_by:%Y-%m-%d}"
-        return f"Update before you deliver (beyond the course's sources; review by {date})"
+        return self._shown_label or UPDATE_LABEL.format(date=date)
 
 
 class SlideBase(Node):
@@ -59,10 +66,13 @@ class SlideBase(Node):
         "since the sources, each with a review date (trainer outputs only)",
     )
 
+    _shown_default: str | None = PrivateAttr(default=None)
+    """The default title in the course's language (set by coursegen.i18n.default_words)."""
+
     @property
     def heading(self) -> str:
         """The slide's title, or a title derived from its content when it has none."""
-        return getattr(self, "title", None) or self.default_title()
+        return getattr(self, "title", None) or self._shown_default or self.default_title()
 
     def default_title(self) -> str:
         """The title used when the author gave none."""

@@ -14,6 +14,7 @@ import re
 import string
 from typing import Any
 
+from coursegen.i18n.ui import N_
 from coursegen.model.quiz import (
     Matching,
     MultipleResponse,
@@ -33,7 +34,21 @@ _BLANK = {"-", "?"}
 
 
 class AnswerInvalid(ValueError):
-    """Typed input that does not follow the input rule; the message says what to type."""
+    """Typed input that does not follow the input rule; the message says what to type.
+
+    `message` is an interface string with `{name}` placeholders filled from `values`:
+    ``str(error)`` reads in English, :meth:`translated` in a course's language."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        super().__init__(message.format(**values) if values else message)
+        self.message = message
+        self.values = values
+
+    def translated(self, lang: str) -> str:
+        """The message in `lang` (English when the catalog has no translation)."""
+        from coursegen.i18n.ui import Interface
+
+        return Interface(lang)._(self.message, **self.values)
 
 
 def letter(position: int) -> str:
@@ -41,26 +56,34 @@ def letter(position: int) -> str:
     return LETTERS[position] if position < len(LETTERS) else str(position + 1)
 
 
-def input_rule(question: Any, order: tuple[int, ...] = ()) -> str:
-    """One line telling the learner exactly what to type for this question."""
+def input_rule(question: Any, order: tuple[int, ...] = (), lang: str = "en") -> str:
+    """One line telling the learner exactly what to type for this question, in `lang`."""
+    from coursegen.i18n.ui import Interface
+
+    ui = Interface(lang)
     if isinstance(question, SingleChoice):
-        return f"Type the letter of one option ({_span(len(question.options))})."
+        return ui._("Type the letter of one option ({letters}).",
+                    letters=_span(len(question.options)))
     if isinstance(question, MultipleResponse):
-        return (f"Type the letters of every option that applies, separated by commas "
-                f"(e.g. A,C); options {_span(len(question.options))}.")
+        return ui._("Type the letters of every option that applies, separated by commas "
+                    "(e.g. A,C); options {letters}.", letters=_span(len(question.options)))
     if isinstance(question, TrueFalse):
-        return "Type T for true or F for false."
+        # Translators: keep T and F, the letters the runner reads (true and false work too).
+        return ui._("Type T for true or F for false.")
     if isinstance(question, ShortAnswer):
-        return "Type a short answer (a word or phrase) and press Enter."
+        return ui._("Type a short answer (a word or phrase) and press Enter.")
     if isinstance(question, Numeric):
-        unit = f"; the unit ({question.unit}) is optional" if question.unit else ""
-        return f"Type a number (use a point for decimals, e.g. 12.5){unit}."
+        if question.unit:
+            return ui._("Type a number (use a point for decimals, e.g. 12.5); the unit ({unit}) "
+                        "is optional.", unit=question.unit)
+        return ui._("Type a number (use a point for decimals, e.g. 12.5).")
     if isinstance(question, Matching):
-        return (f"For items 1 to {len(question.pairs)}, type one letter each, in order, "
-                f"separated by commas (e.g. {','.join(letter(i) for i in _sample(question))}).")
+        return ui._("For items 1 to {count}, type one letter each, in order, separated by "
+                    "commas (e.g. {example}).", count=len(question.pairs),
+                    example=",".join(letter(i) for i in _sample(question)))
     if isinstance(question, Ordering):
-        return (f"Type all the letters ({_span(len(question.items))}) in the right order, "
-                "separated by commas (e.g. C,A,B).")
+        return ui._("Type all the letters ({letters}) in the right order, separated by commas "
+                    "(e.g. C,A,B).", letters=_span(len(question.items)))
     return ""
 
 
@@ -75,7 +98,8 @@ def parse_answer(question: Any, text: str, order: tuple[int, ...] = ()) -> Any:
     if isinstance(question, SingleChoice):
         picks = _letters(text, _order(order, len(question.options)))
         if len(picks) != 1:
-            raise AnswerInvalid(f"choose exactly one option ({_span(len(question.options))})")
+            raise AnswerInvalid(N_("choose exactly one option ({letters})"),
+                                letters=_span(len(question.options)))
         return picks[0]
     if isinstance(question, MultipleResponse):
         return sorted(set(_letters(text, _order(order, len(question.options)))))
@@ -83,7 +107,7 @@ def parse_answer(question: Any, text: str, order: tuple[int, ...] = ()) -> Any:
         word = text.lower()
         if word in _TRUE or word in _FALSE:
             return word in _TRUE
-        raise AnswerInvalid(f"'{text}' is not T or F")
+        raise AnswerInvalid(N_("'{text}' is not T or F"), text=text)
     if isinstance(question, ShortAnswer):
         return text
     if isinstance(question, Numeric):
@@ -104,8 +128,8 @@ def parse_paper_answer(question: Any, text: str, order: tuple[int, ...] = ()) ->
         size = len(question.items)
         ranks = [int(t) for t in tokens]
         if sorted(ranks) != list(range(1, size + 1)):
-            raise AnswerInvalid(f"give the ranks 1 to {size}, each once, in the order of the "
-                                f"printed letters {_span(size)}")
+            raise AnswerInvalid(N_("give the ranks 1 to {size}, each once, in the order of the "
+                                   "printed letters {letters}"), size=size, letters=_span(size))
         shown = _order(order, size)
         return [shown[ranks.index(rank)] for rank in range(1, size + 1)]
     return parse_answer(question, text, order)
@@ -151,7 +175,7 @@ def parse_number(text: str, unit: str | None = None) -> float:
     elif value.count(",") == 1 and "." not in value:
         value = value.replace(",", ".")  # 12,5: a decimal comma
     if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", value):
-        raise AnswerInvalid(f"'{text}' is not a number")
+        raise AnswerInvalid(N_("'{text}' is not a number"), text=text)
     return float(value)
 
 
@@ -184,9 +208,11 @@ def _position(token: str, size: int) -> int:
     elif len(token) == 1 and token in LETTERS:
         position = LETTERS.index(token)
     else:
-        raise AnswerInvalid(f"'{token}' is not an option; use letters {_span(size)}")
+        raise AnswerInvalid(N_("'{token}' is not an option; use letters {letters}"), token=token,
+                            letters=_span(size))
     if not 0 <= position < size:
-        raise AnswerInvalid(f"'{token}' is not an option; use letters {_span(size)}")
+        raise AnswerInvalid(N_("'{token}' is not an option; use letters {letters}"), token=token,
+                            letters=_span(size))
     return position
 
 
@@ -198,8 +224,8 @@ def _matching(question: Matching, text: str, order: tuple[int, ...]) -> list[int
     tokens = _tokens(text)
     pairs = len(question.pairs)
     if len(tokens) != pairs:
-        raise AnswerInvalid(f"give {pairs} letters, one for each item 1 to {pairs} "
-                            f"(you gave {len(tokens)})")
+        raise AnswerInvalid(N_("give {pairs} letters, one for each item 1 to {pairs} "
+                               "(you gave {given})"), pairs=pairs, given=len(tokens))
     return [None if t in _BLANK else order[_position(t, len(order))] for t in tokens]
 
 
@@ -207,5 +233,5 @@ def _ordering(question: Ordering, text: str, order: tuple[int, ...]) -> list[int
     size = len(question.items)
     picks = _letters(text, order)
     if sorted(picks) != list(range(size)):
-        raise AnswerInvalid(f"use each letter {_span(size)} exactly once")
+        raise AnswerInvalid(N_("use each letter {letters} exactly once"), letters=_span(size))
     return picks

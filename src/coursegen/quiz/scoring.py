@@ -174,8 +174,9 @@ def normalise_text(text: str, case_sensitive: bool = False, fold_accents: bool =
     return " ".join(text.split())
 
 
-def answer_key(question: Any) -> str:
-    """The correct answer in words, for feedback and answer keys (Markdown left as written)."""
+def answer_key(question: Any, lang: str = "en") -> str:
+    """The correct answer in words, for feedback and answer keys (Markdown left as written);
+    the engine's own words ('True', 'False') in `lang`."""
     if isinstance(question, SingleChoice | MultipleResponse):
         fractions = option_fractions(question)
         best = max(fractions) if isinstance(question, SingleChoice) else 0
@@ -183,6 +184,11 @@ def answer_key(question: Any) -> str:
                  if (f >= best and f > 0)]
         return "; ".join(keyed)
     if isinstance(question, TrueFalse):
+        if lang != "en":
+            from coursegen.i18n.ui import Interface
+
+            ui = Interface(lang)
+            return ui._("True") if question.answer else ui._("False")
         return "True" if question.answer else "False"
     if isinstance(question, ShortAnswer):
         best = max(question.answers, key=lambda a: a.fraction)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coursegen.i18n.ui import N_, Interface
 from coursegen.model.slides import ChartSlide
 from coursegen.text import plain_text
 
@@ -17,8 +18,8 @@ _NUMBER = re.compile(r"[-−]?\d+(?:[.,]\d+)*")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SIMPLE = re.compile(
     r"(?P<number>-?\d{1,3}(?:,\d{3})+|-?\d+)(?:\.(?P<decimals>\d+))?(?P<percent>%?)")
-CHART_NAMES = {"bar": "Bar chart", "column": "Column chart", "line": "Line chart",
-               "pie": "Pie chart"}
+CHART_NAMES = {"bar": N_("Bar chart"), "column": N_("Column chart"), "line": N_("Line chart"),
+               "pie": N_("Pie chart")}
 
 
 def parse_figure(text: str) -> float | None:
@@ -98,8 +99,9 @@ def chart_series(slide: ChartSlide) -> list[tuple[str, tuple[str, ...]]]:
     return [(slide.unit or slide.title, slide.values)]
 
 
-def chart_data(slide: ChartSlide) -> ChartData:
-    """The chart's figures and description (unparsable figures plot as 0; check reports them)."""
+def chart_data(slide: ChartSlide, lang: str = "en") -> ChartData:
+    """The chart's figures and description, its words in `lang` (unparsable figures plot as 0;
+    check reports them)."""
     labels = tuple(plain_text(label) for label in slide.labels)
     series = []
     for name, texts in chart_series(slide):
@@ -107,15 +109,17 @@ def chart_data(slide: ChartSlide) -> ChartData:
         numbers = tuple(parse_figure(t) or 0.0 for t in texts)
         series.append(ChartSeriesData(plain_text(name), texts, numbers))
     unit = plain_text(slide.unit or "")
-    alt = plain_text(slide.alt) if slide.alt else _describe(slide, labels, series)
+    alt = plain_text(slide.alt) if slide.alt else _describe(slide, labels, series, lang)
     return ChartData(slide.chart, labels, tuple(series), unit, alt)
 
 
-def _describe(slide: ChartSlide, labels: tuple[str, ...], series: list[ChartSeriesData]) -> str:
+def _describe(slide: ChartSlide, labels: tuple[str, ...], series: list[ChartSeriesData],
+              lang: str = "en") -> str:
     parts = []
     for one in series:
         figures = "; ".join(f"{label}: {text}" for label, text in zip(labels, one.texts,
                                                                      strict=True))
         parts.append(f"{one.name}: {figures}" if len(series) > 1 else figures)
     unit = f" ({plain_text(slide.unit)})" if slide.unit else ""
-    return f"{CHART_NAMES[slide.chart]}, {plain_text(slide.title)}{unit}. {'. '.join(parts)}."
+    name = Interface(lang)._(CHART_NAMES[slide.chart])
+    return f"{name}, {plain_text(slide.title)}{unit}. {'. '.join(parts)}."

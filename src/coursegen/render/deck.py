@@ -18,7 +18,9 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from coursegen.errors import CourseInvalid, Diagnostic, Location
-from coursegen.i18n.scripts import font_warnings, language_of, text_direction
+from coursegen.i18n.default_words import with_default_words
+from coursegen.i18n.scripts import font_warnings, text_direction
+from coursegen.i18n.ui import course_language
 from coursegen.model import Course
 from coursegen.output import RenderedFiles, atomic_path
 from coursegen.render.deck_charts import add_chart
@@ -173,12 +175,13 @@ class DeckTemplate:
 
 def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[Path]:
     """Write `out_dir/decks/<module>.pptx` for every selected module; returns the paths."""
+    course = with_default_words(course)
     theme = load_theme(course.theme)
     path, where = deck_template(course.root, course.info.branding.deck_template)
     template = DeckTemplate(path, where)
     if not template.built_in:  # the organisation's sizes, as its template sets them
         theme = fit_to_template(theme, template.text_sizes)
-    lang = language_of(course)
+    lang = course_language(course)
     script_font = theme.fonts.get("script")
     body_font = template.fonts[1] if not template.built_in else theme.fonts["body"]
     metrics = FontMetrics(body_font or theme.fonts["body"], theme.fonts.get("code", "Courier New"),
@@ -210,7 +213,7 @@ def render_decks(course: Course, out_dir: Path, options: RenderOptions) -> list[
 def write_deck(spec: DeckSpec, template: DeckTemplate, theme: DeckTheme, course: Course,
                options: RenderOptions, language: TextLanguage | None = None):
     """A Presentation holding the deck's slides (not yet saved)."""
-    language = language or deck_language(language_of(course))
+    language = language or deck_language(course_language(course))
     prs = template.open()
     if template.built_in:
         branding = course.info.branding

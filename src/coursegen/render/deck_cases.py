@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 
+from coursegen.i18n.ui import N_
 from coursegen.model.slides import CaseSlide, Exhibit
 from coursegen.render.deck_fit import Para, make_para
 from coursegen.render.deck_notes import speaker_notes
 from coursegen.render.deck_spec_types import SlideSpec
 from coursegen.text import Run, plain_text
 
-FICTIONAL_LABEL = "Fictional scenario for training"
 SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])|(?<=[.!?][”’\")]))(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bpara\.)(?<!\bpp\.)"
     r"(?<!\bp\.)(?<!\bNo\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)\s+(?=[“‘\"(]?[A-Z])")
@@ -36,19 +36,28 @@ ROOM_SLIDES = 2
 """The most slides a table exhibit may span on screen (its rows too long for fewer)."""
 
 
+FICTIONAL_LABEL = N_("Fictional scenario for training")
+"""The label of a fictional case's slides (English; shown through the course's catalog)."""
+
+
 class CaseSlides:
     """The case-study part of the deck builder (uses its `_compose` and `_table_slides`)."""
 
+    def _fictional_label(self) -> str:
+        return self.ui._(FICTIONAL_LABEL)
+
     def _case(self, slide: CaseSlide) -> list[SlideSpec]:
-        label = [make_para(FICTIONAL_LABEL, "label", node=slide)] if slide.fictional else []
+        label = ([make_para(self._fictional_label(), "label", node=slide)] if slide.fictional
+                 else [])
         scenario = label + [make_para(" ".join(p.split()), "plain", node=slide)
                             for p in slide.scenario.split("\n\n") if p.strip()]
         questions = []
         if slide.questions:
-            questions.append(make_para("Discuss", "heading", node=slide))
+            questions.append(make_para(self.ui._("Discuss"), "heading", node=slide))
             questions += [make_para(q, "numbered", prefix=f"{n}.  ", node=slide)
                           for n, q in enumerate(slide.questions, start=1)]
-        guidance = f"Guidance: {plain_text(slide.guidance)}" if slide.guidance else ""
+        guidance = (self.ui._("Guidance: {text}", text=plain_text(slide.guidance))
+                    if slide.guidance else "")
         notes = speaker_notes(self.course, slide, guidance)
         title = self._title(slide)
         if not any(e.rows for e in slide.exhibits):
@@ -73,7 +82,7 @@ class CaseSlides:
         right, then the next slide; the fictional label heads each slide. The questions go
         beside the last part when its right column is free and they fit, else on a slide of
         their own."""
-        label = [make_para(FICTIONAL_LABEL, "label", node=case)] if case.fictional else []
+        label = [make_para(self._fictional_label(), "label", node=case)] if case.fictional else []
 
         def paras(part: list[tuple[int, str]], head: list[Para]) -> list[Para]:
             joined: dict[int, list[str]] = {}
@@ -117,21 +126,23 @@ class CaseSlides:
         return slides
 
     def _exhibit(self, case: CaseSlide, exhibit: Exhibit, case_title: str) -> list[SlideSpec]:
-        notes = f"Exhibit of “{plain_text(case_title)}”: give the room time to read it."
+        notes = self.ui._("Exhibit of “{title}”: give the room time to read it.",
+                          title=plain_text(case_title))
         cites = () if case.fictional else case.cite
-        label = [make_para(FICTIONAL_LABEL, "label", node=exhibit)] if case.fictional else []
+        label = ([make_para(self._fictional_label(), "label", node=exhibit)] if case.fictional
+                 else [])
         paras = _exhibit_paras(exhibit, with_title=False)
         table, warned, made = [], len(self.diagnostics), len(self.nodes)
         if exhibit.rows:  # the label rides in the caption line under the table
-            caption = (Run(FICTIONAL_LABEL, italic=True),) if case.fictional else ()
+            caption = (Run(self._fictional_label(), italic=True),) if case.fictional else ()
             table = self._table_slides("exhibit", exhibit.title, exhibit.columns,
                                        exhibit.rows, cites, caption, notes, exhibit)
         if (len(exhibit.rows) > ROOM_ROWS or len(exhibit.columns) > ROOM_COLUMNS
                 or len(table) > ROOM_SLIDES):
             # the table is not on screen: its slides and any overflow warning go
             del self.diagnostics[warned:], self.nodes[made:]
-            notes = (f"Exhibit of “{plain_text(case_title)}”: too large for the screen; "
-                     "ask the room to open the handout at it.")
+            notes = self.ui._("Exhibit of “{title}”: too large for the screen; ask the room to "
+                              "open the handout at it.", title=plain_text(case_title))
             return self._compose("exhibit", "Content", exhibit.title,
                                  {"body": label + paras + self._pointer(case, exhibit)},
                                  notes, cites, exhibit)
@@ -153,12 +164,15 @@ class CaseSlides:
         anchor = exhibit_anchor(slide_anchor(self.module, lesson, index, case),
                                 next(n for n, e in enumerate(case.exhibits, 1) if e is exhibit))
         page = handout_pages(self.course, self.module, self.paper).get(anchor)
-        where = f"handout p. {page}" if page else "handout"
-        short = exhibit.title.split(" — ")[0] if " — " in exhibit.title else "This table"
-        return [make_para(f"A table of {len(exhibit.rows)} rows and {len(exhibit.columns)} "
-                          "columns: too large to read on screen.", "plain", node=exhibit),
+        ui = self.ui
+        where = ui._("handout p. {page}", page=page) if page else ui._("handout")
+        short = exhibit.title.split(" — ")[0] if " — " in exhibit.title else ui._("This table")
+        return [make_para(ui._("A table of {rows} rows and {columns} columns: too large to read "
+                               "on screen.", rows=len(exhibit.rows), columns=len(exhibit.columns)),
+                          "plain", node=exhibit),
                 make_para(f"{short} — {where}", "heading", node=exhibit),
-                make_para(f"Lesson {number}, “{lesson.title}”, under “{case.title}”.",
+                make_para(ui._("Lesson {number}, “{lesson}”, under “{case}”.",
+                               number=number, lesson=lesson.title, case=case.title),
                           "plain", node=exhibit)]
 
 

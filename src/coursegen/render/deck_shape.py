@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course, Lesson, Module
 from coursegen.model.slides import SectionSlide
 from coursegen.render.deck_fit import Para, make_para
@@ -28,44 +29,52 @@ class FrameSlide:
     node: object = None
 
 
-def lesson_line(number: int, count: int, lesson: Lesson) -> str:
+def lesson_line(number: int, count: int, lesson: Lesson, lang: str = "en") -> str:
     """'Lesson 2 of 4 · 35 min': where a lesson sits in the module and how long it takes."""
-    return f"Lesson {number} of {count} · {lesson.duration} min"
+    return Interface(lang)._("Lesson {number} of {count} · {minutes} min", number=number,
+                             count=count, minutes=lesson.duration)
 
 
 def title_slide(course: Course, module: Module) -> FrameSlide:
     """The cover: module title, course title, module position, organisation and edition."""
     info = course.info
+    ui = Interface(course_language(course))
     details = " · ".join(p for p in (info.organisation,
-                                     info.date and long_date(info.date),
-                                     f"Version {info.version}") if p)
+                                     info.date and long_date(info.date, ui.lang),
+                                     ui._("Version {version}", version=info.version)) if p)
     number = next((n for n, m in enumerate(course.modules, 1) if m.id == module.id), 1)
-    where = f"Module {number} of {len(course.modules)} · {module.duration} min"
-    notes = [plain_text(module.summary), f"Duration: {module.duration} min"]
+    where = ui._("Module {number} of {count} · {minutes} min", number=number,
+                 count=len(course.modules), minutes=module.duration)
+    notes = [plain_text(module.summary), ui._("Duration: {minutes} min", minutes=module.duration)]
     if module.audience:
-        notes.append(f"Audience: {plain_text(module.audience)}")
+        notes.append(ui._("Audience: {audience}", audience=plain_text(module.audience)))
     return FrameSlide("title", "Title", module.title, {"subtitle": [
         make_para(info.title, "heading"), make_para(where, "plain"),
         make_para(details, "plain")]}, "\n".join(notes), module)
 
 
-def objectives_slide(module: Module) -> FrameSlide:
+def objectives_slide(module: Module, lang: str = "en") -> FrameSlide:
     """What participants will be able to do: the module's objectives, as the handout lists them."""
-    notes = ("Read the objectives aloud and say how the module checks them: the knowledge "
-             "checks in each lesson and the quiz at the end.")
-    return FrameSlide("objectives", "Content", "Learning objectives", {"body": [
+    ui = Interface(lang)
+    notes = ui._("Read the objectives aloud and say how the module checks them: the knowledge "
+                 "checks in each lesson and the quiz at the end.")
+    return FrameSlide("objectives", "Content", ui._("Learning objectives"), {"body": [
         make_para(o.text, "bullet", node=o) for o in module.objectives]}, notes, module)
 
 
-def agenda_slide(module: Module) -> FrameSlide:
+def agenda_slide(module: Module, lang: str = "en") -> FrameSlide:
     """The lessons in order with their durations."""
+    ui = Interface(lang)
     count = len(module.lessons)
-    paras = [make_para(f"{lesson.title}  ({lesson.duration} min)", "numbered",
-                       prefix=f"{n}.  ", node=lesson)
+    paras = [make_para(ui._("{title}  ({minutes} min)", title=lesson.title,
+                            minutes=lesson.duration), "numbered", prefix=f"{n}.  ", node=lesson)
              for n, lesson in enumerate(module.lessons, start=1)]
     total = sum(lesson.duration for lesson in module.lessons)
-    notes = f"{count} lessons, {total} min of teaching in a {module.duration} min module."
-    return FrameSlide("agenda", "Content", "Agenda", {"body": paras}, notes, module)
+    # English keeps one wording for every count ("1 lessons"); translate each form properly.
+    notes = ui.ngettext("{n} lessons, {total} min of teaching in a {minutes} min module.",
+                        "{n} lessons, {total} min of teaching in a {minutes} min module.",
+                        count, total=total, minutes=module.duration)
+    return FrameSlide("agenda", "Content", ui._("Agenda"), {"body": paras}, notes, module)
 
 
 def lesson_opener(course: Course, lesson: Lesson, number: int, count: int) -> FrameSlide:
@@ -76,7 +85,8 @@ def lesson_opener(course: Course, lesson: Lesson, number: int, count: int) -> Fr
     """
     first = lesson.slides[0]
     section = first if isinstance(first, SectionSlide) else None
-    paras = [make_para(lesson_line(number, count, lesson), "label")]
+    lang = course_language(course)
+    paras = [make_para(lesson_line(number, count, lesson, lang), "label")]
     if section is not None:
         if plain_text(section.title) != plain_text(lesson.title):
             paras.append(make_para(section.title, "plain", node=section))
@@ -84,17 +94,18 @@ def lesson_opener(course: Course, lesson: Lesson, number: int, count: int) -> Fr
             paras.append(make_para(section.subtitle, "plain", node=section))
     elif lesson.summary:
         paras.append(make_para(lesson.summary, "plain", node=lesson))
-    notes = lesson_notes(lesson, number)
+    notes = lesson_notes(lesson, number, lang)
     if section is not None and speaker_notes(course, section):
         notes = f"{speaker_notes(course, section)}\n{notes}"
     return FrameSlide("section" if section else "lesson", "Section", lesson.title,
                       {"subtitle": paras}, notes, section or lesson)
 
 
-def section_subtitle(section: SectionSlide, lesson: Lesson, number: int, count: int
-                     ) -> list[Para]:
+def section_subtitle(section: SectionSlide, lesson: Lesson, number: int, count: int,
+                     lang: str = "en") -> list[Para]:
     """A section slide inside a lesson says which lesson it belongs to, then its subtitle."""
-    paras = [make_para(f"Lesson {number} of {count} · {lesson.title}", "label")]
+    paras = [make_para(Interface(lang)._("Lesson {number} of {count} · {title}", number=number,
+                                         count=count, title=lesson.title), "label")]
     if section.subtitle:
         paras.append(make_para(section.subtitle, "plain", node=section))
     return paras
@@ -102,22 +113,34 @@ def section_subtitle(section: SectionSlide, lesson: Lesson, number: int, count: 
 
 def closing_slide(course: Course, module: Module) -> FrameSlide:
     """The last slide: what was covered, how it is evaluated, and what comes next."""
+    ui = Interface(course_language(course))
     covered = [make_para(lesson.title, "bullet", node=lesson) for lesson in module.lessons]
     steps = []
     if module.bank is not None:
         settings = module.bank.settings
         count = settings.draw or len(module.bank.questions)
-        limit = f", {settings.time_limit} min" if settings.time_limit else ""
-        steps.append(make_para(f"Evaluation: module quiz, {count} questions{limit}, "
-                               f"pass mark {course.pass_mark(module):g} %", "bullet"))
-    steps.append(make_para("Handout: notes, sources and glossary to keep", "bullet"))
+        pass_mark = f"{course.pass_mark(module):g}"
+        if settings.time_limit:
+            evaluation = ui.ngettext(
+                "Evaluation: module quiz, {n} question, {minutes} min, pass mark {pass_mark} %",
+                "Evaluation: module quiz, {n} questions, {minutes} min, pass mark {pass_mark} %",
+                count, minutes=settings.time_limit, pass_mark=pass_mark)
+        else:
+            evaluation = ui.ngettext(
+                "Evaluation: module quiz, {n} question, pass mark {pass_mark} %",
+                "Evaluation: module quiz, {n} questions, pass mark {pass_mark} %",
+                count, pass_mark=pass_mark)
+        steps.append(make_para(evaluation, "bullet"))
+    steps.append(make_para(ui._("Handout: notes, sources and glossary to keep"), "bullet"))
     order = [m.id for m in course.modules]
     following = order.index(module.id) + 1 if module.id in order else len(order)
     if following < len(course.modules):
-        steps.append(make_para(f"Next module: {course.modules[following].title}", "bullet"))
-    steps.append(make_para("Questions and feedback on this module", "bullet"))
-    notes = ("Ask each participant for one thing they will do differently at work. "
-             "Collect feedback before the quiz.")
-    return FrameSlide("closing", "Two Content", "Wrap-up and next steps", {
-        "left_heading": [make_para("We covered", "heading")], "left": covered,
-        "right_heading": [make_para("Next steps", "heading")], "right": steps}, notes, module)
+        steps.append(make_para(ui._("Next module: {title}", title=course.modules[following].title),
+                               "bullet"))
+    steps.append(make_para(ui._("Questions and feedback on this module"), "bullet"))
+    notes = ui._("Ask each participant for one thing they will do differently at work. "
+                 "Collect feedback before the quiz.")
+    return FrameSlide("closing", "Two Content", ui._("Wrap-up and next steps"), {
+        "left_heading": [make_para(ui._("We covered"), "heading")], "left": covered,
+        "right_heading": [make_para(ui._("Next steps"), "heading")], "right": steps},
+        notes, module)

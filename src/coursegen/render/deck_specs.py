@@ -13,6 +13,7 @@ from dataclasses import replace
 from PIL import Image
 
 from coursegen.errors import Diagnostic
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course, Module
 from coursegen.model.slides import (
     BulletsSlide,
@@ -111,6 +112,9 @@ class _DeckBuilder(CaseSlides):
         self.course, self.module, self.layouts, self.theme = course, module, layouts, theme
         self.paper: str | None = None
         """The handout's paper (None: the course's), for the pages the deck points to."""
+        self.ui = Interface(course_language(course))
+        """The deck's interface words (labels, notes a trainer reads) in the course's language."""
+        self.lang = self.ui.lang
         self.fitter = Fitter(metrics)
         self.tables = TableFitter(metrics)
         self.diagnostics: list[Diagnostic] = []
@@ -145,8 +149,9 @@ class _DeckBuilder(CaseSlides):
         module = self.module
         self.titles = distinct_headings(module)
         slides = []
-        for frame in (title_slide(self.course, module), objectives_slide(module),
-                      agenda_slide(module)):
+        lang = self.lang
+        for frame in (title_slide(self.course, module), objectives_slide(module, lang),
+                      agenda_slide(module, lang)):
             slides += self._frame(frame)
         count = len(module.lessons)
         for number, lesson in enumerate(module.lessons, start=1):
@@ -155,12 +160,13 @@ class _DeckBuilder(CaseSlides):
                 if isinstance(slide, SectionSlide):
                     if index == 0:  # the lesson opener shows it
                         continue
-                    subtitle = section_subtitle(slide, lesson, number, count)
-                    notes = speaker_notes(self.course, slide) or lesson_notes(lesson, number)
+                    subtitle = section_subtitle(slide, lesson, number, count, lang)
+                    notes = speaker_notes(self.course, slide) or lesson_notes(lesson, number,
+                                                                              lang)
                     slides += self._compose(slide.kind, "Section", self._title(slide),
                                             {"subtitle": subtitle}, notes, node=slide)
                     continue
-                slides += self._slide(slide, lesson_notes(lesson, number))
+                slides += self._slide(slide, lesson_notes(lesson, number, lang))
         slides += self._frame(closing_slide(self.course, module))
         return slides
 
@@ -218,12 +224,13 @@ class _DeckBuilder(CaseSlides):
         heading = self._title(slide)
         question = self.module.bank.question(slide.question) if self.module.bank else None
         if question is None:  # checks report it; the deck still shows where it belongs
-            paras = [make_para(f"Question '{slide.question}' is not in the bank.", "plain")]
+            paras = [make_para(self.ui._("Question '{id}' is not in the bank.", id=slide.question),
+                               "plain")]
             return self._compose(slide.kind, "Content", heading, {"body": paras},
                                  speaker_notes(self.course, slide), node=slide)
         order = bank_order(self.module.bank, question, self.module.id)
-        notes = speaker_notes(self.course, slide, answer_notes(question, order))
-        stem, choices = question_paras(question, order)
+        notes = speaker_notes(self.course, slide, answer_notes(question, order, self.lang))
+        stem, choices = question_paras(question, order, self.lang)
         asked = self._compose(slide.kind, "Question", heading,
                               {"stem": stem, "options": choices}, notes, node=slide, strict=True)
         if asked is None:
@@ -231,8 +238,10 @@ class _DeckBuilder(CaseSlides):
         if asked is None:  # too long for any size: let it flow on content slides
             asked = self._compose(slide.kind, "Content", heading,
                                   {"body": [*stem, *choices]}, notes, node=slide)
-        answer = self._compose("answer", "Content", self._title(slide, ": answer"),
-                               {"body": answer_paras(question, order)}, notes, node=slide)
+        # Translators: added to a knowledge check's title on the slide that gives its answer.
+        answer = self._compose("answer", "Content", self._title(slide, self.ui._(": answer")),
+                               {"body": answer_paras(question, order, self.lang)}, notes,
+                               node=slide)
         return asked + answer
 
     def _squeezed(self, slide: KnowledgeCheckSlide, heading: str, roles: dict[str, list[Para]],
@@ -273,7 +282,7 @@ class _DeckBuilder(CaseSlides):
             if source.url and text.endswith(source.url):
                 runs = (Run(text[: -len(source.url)]), Run(source.url, href=source.url))
             paras.append(Para(runs, style="plain", origin=source))
-        return paras or [make_para("This module cites no sources.", "plain")]
+        return paras or [make_para(self.ui._("This module cites no sources."), "plain")]
 
     def _table(self, slide: TableSlide, notes: str) -> list[SlideSpec]:
         caption = caption_runs(slide.caption)
@@ -325,11 +334,12 @@ class _DeckBuilder(CaseSlides):
         # The chart or diagram takes the body box, above the source line and caption.
         text = slide.caption
         if getattr(slide, "fictional", False):
-            text = f"{FICTIONAL_LABEL}. {text}" if text else FICTIONAL_LABEL
+            label = self.ui._(FICTIONAL_LABEL)
+            text = f"{label}. {text}" if text else label
         first, *rest = self._compose(slide.kind, "Content", self._title(slide), {"body": []},
                                      notes, slide.cite, slide, caption=caption_runs(text))
         box = first.regions[0].box if first.regions else None
-        visual = visual_spec(slide, box, self.fitter.metrics)
+        visual = visual_spec(slide, box, self.fitter.metrics, self.lang)
         if visual.diagram and visual.diagram.crowded(visual.box):
             self._warn(slide, "the diagram's boxes overlap: its text does not fit even at "
                               "16 pt; shorten the labels and lines or use fewer nodes")
@@ -484,11 +494,13 @@ class _DeckBuilder(CaseSlides):
                 node: object) -> SlideSpec:
         original = plain_text(title)
         if index == 1:
-            title = f"{title} (cont.)"
+            # Translators: a slide that continues the one before it.
+            title = self.ui._("{title} (cont.)", title=title)
         elif index > 1:
-            title = f"{title} (cont. {index})"
+            title = self.ui._("{title} (cont. {number})", title=title, number=index)
         self.nodes.append(node)
-        notes = spec.notes or (f"Continued from “{original}”." if index else "")
+        notes = spec.notes or (self.ui._("Continued from “{title}”.", title=original)
+                               if index else "")
         return replace(spec, title=parse_inline(title), notes=notes)
 
     def _warn(self, node: object, message: str) -> None:

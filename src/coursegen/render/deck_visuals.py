@@ -26,9 +26,9 @@ class VisualSpec:
 
 
 def visual_spec(slide: ChartSlide | DiagramSlide, box: Box | None,
-                metrics: FontMetrics) -> VisualSpec:
+                metrics: FontMetrics, lang: str = "en") -> VisualSpec:
     """The chart's data or the diagram's layout, for the body box of the slide."""
     box = box or BUILT_IN["Content"].bodies[0]
     if isinstance(slide, ChartSlide):
-        return VisualSpec(box, chart=chart_data(slide))
-    return VisualSpec(box, diagram=layout_diagram(slide, box, metrics))
+        return VisualSpec(box, chart=chart_data(slide, lang))
+    return VisualSpec(box, diagram=layout_diagram(slide, box, metrics, lang))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from coursegen.i18n.ui import N_, Interface
 from coursegen.model.slides import DiagramSlide
 from coursegen.render.deck_geometry import Box
 from coursegen.render.text_fit import FontMetrics, Word
@@ -26,8 +27,8 @@ MIN_TEXT_SIZE = 14.0
 EDGE_LABEL_SIZE = 14.0
 PADDING = 8.0
 LINE = 1.25
-DIAGRAM_NAMES = {"process": "Process diagram", "cycle": "Cycle diagram",
-                 "timeline": "Timeline", "links": "Link chart"}
+DIAGRAM_NAMES = {"process": N_("Process diagram"), "cycle": N_("Cycle diagram"),
+                 "timeline": N_("Timeline"), "links": N_("Link chart")}
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,13 @@ def side_point(box: Box, side: int) -> tuple[float, float]:
             RIGHT: (box.x + box.width, box.y + box.height / 2)}[side]
 
 
-def diagram_alt(slide: DiagramSlide) -> str:
-    """What the diagram shows, in words, for screen readers (the author's `alt` if given)."""
+def diagram_alt(slide: DiagramSlide, lang: str = "en") -> str:
+    """What the diagram shows, in words of `lang`, for screen readers (the author's `alt` if
+    given)."""
     if slide.alt:
         return plain_text(slide.alt)
-    name = f"{DIAGRAM_NAMES[slide.diagram]}, {plain_text(slide.title)}"
+    ui = Interface(lang)
+    name = f"{ui._(DIAGRAM_NAMES[slide.diagram])}, {plain_text(slide.title)}"
 
     def said(node) -> str:
         text = plain_text(node.label)
@@ -107,13 +110,18 @@ def diagram_alt(slide: DiagramSlide) -> str:
 
     if slide.diagram == "links":
         labels = {n.id: plain_text(n.label) for n in slide.nodes if n.id}
-        links = [f"{labels.get(e.start, e.start)} to {labels.get(e.end, e.end)}"
+        links = [ui._("{start} to {end}", start=labels.get(e.start, e.start),
+                      end=labels.get(e.end, e.end))
                  + (f" ({plain_text(e.label)})" if e.label else "") for e in slide.edges]
-        return f"{name}. {len(slide.nodes)} entities: " \
-               f"{'; '.join(said(n) for n in slide.nodes)}. Links: {'; '.join(links)}."
+        return ui.ngettext("{name}. {n} entity: {entities}. Links: {links}.",
+                           "{name}. {n} entities: {entities}. Links: {links}.",
+                           len(slide.nodes), name=name,
+                           entities="; ".join(said(n) for n in slide.nodes),
+                           links="; ".join(links))
     steps = "; ".join(f"{n}. {said(node)}" for n, node in enumerate(slide.nodes, start=1))
-    tail = " Then back to step 1." if slide.diagram == "cycle" else ""
-    return f"{name}, {len(slide.nodes)} steps: {steps}.{tail}"
+    tail = " " + ui._("Then back to step 1.") if slide.diagram == "cycle" else ""
+    return ui.ngettext("{name}, {n} step: {steps}.", "{name}, {n} steps: {steps}.",
+                       len(slide.nodes), name=name, steps=steps) + tail
 
 
 def wrap(text: str, size: float, width: float, metrics: FontMetrics,
@@ -181,8 +189,10 @@ def mirror_diagram(layout: DiagramLayout, width: float) -> DiagramLayout:
     return replace(layout, nodes=nodes, edges=edges)
 
 
-def layout_diagram(slide: DiagramSlide, area: Box, metrics: FontMetrics) -> DiagramLayout:
-    """The diagram's boxes and connectors placed inside `area` (points)."""
+def layout_diagram(slide: DiagramSlide, area: Box, metrics: FontMetrics,
+                   lang: str = "en") -> DiagramLayout:
+    """The diagram's boxes and connectors placed inside `area` (points), its alt text in
+    `lang`."""
     placer = _Placer(slide, area, metrics)
     if slide.diagram == "cycle":
         nodes, edges, size = _cycle(placer)
@@ -191,7 +201,7 @@ def layout_diagram(slide: DiagramSlide, area: Box, metrics: FontMetrics) -> Diag
     else:
         nodes, edges, size = _row(placer)
     return DiagramLayout(slide.diagram, tuple(nodes), tuple(edges), size, area.width,
-                         area.height, diagram_alt(slide))
+                         area.height, diagram_alt(slide, lang))
 
 
 def _facing(a: Box, b: Box) -> tuple[int, int]:

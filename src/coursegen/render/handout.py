@@ -13,7 +13,9 @@ from typing import Any
 from markupsafe import Markup
 
 from coursegen.errors import Location
-from coursegen.i18n.scripts import direction, font_warnings, is_rtl, language_of
+from coursegen.i18n.default_words import with_default_words
+from coursegen.i18n.scripts import direction, font_warnings, is_rtl
+from coursegen.i18n.ui import Interface, course_language, css_page_counter
 from coursegen.model import Course
 from coursegen.output import RenderedFiles
 from coursegen.pdf import font_stacks, stylesheet, write_pdf
@@ -24,7 +26,6 @@ from coursegen.render.visual_filters import visual_filters
 from coursegen.text import inline_html, long_date
 from coursegen.theme import render_template
 
-EDITION_LABELS = {False: "Participant handout", True: "Trainer edition"}
 HANDBOOK = "handout/course.html"
 
 
@@ -32,11 +33,12 @@ def render_handouts(course: Course, out_dir: Path, options: RenderOptions) -> li
     """Write `out_dir/handouts/<module>.pdf` and `<module>-trainer.pdf` for the selected modules,
     and `course.pdf` (the handbook of every module) with the course-wide outputs; returns
     the files written."""
+    course = with_default_words(course)
     writer = HandoutWriter(course, options)
     folder = Path(out_dir) / "handouts"
     views = [module_view(course, module, number)
              for number, module in enumerate(course.modules, start=1)]
-    lang = language_of(course)
+    lang = course_language(course)
     written = RenderedFiles(diagnostics=font_warnings(lang, Location("course.yaml"),
                                                       roles=("serif", "sans")))
     for view in views:
@@ -57,13 +59,14 @@ class HandoutWriter:
 
     def __init__(self, course: Course, options: RenderOptions) -> None:
         self.course = course
+        self.language = course_language(course)
         paper = options.paper or course.info.paper
         branding = course.info.branding
-        lang = language_of(course)
+        lang = course_language(course)
         serif, sans = font_stacks(lang, branding.font)
         start, end = ("right", "left") if is_rtl(lang) else ("left", "right")
         css = render_template(
-            course.root, "handout/handout.css",
+            course.root, "handout/handout.css", page_counter=css_page_counter(self.language),
             paper="letter" if paper == "Letter" else "A4",
             primary=branding.primary_colour, accent=branding.accent_colour,
             serif=serif, sans=sans, start=start, end=end,
@@ -77,18 +80,19 @@ class HandoutWriter:
         """The HTML of one handout document, its footnotes merged where passages in a row
         cite the same place (`overrides` replace context entries)."""
         context = {**self.context(template, views, trainer), **overrides}
-        filters = visual_filters(language_of(self.course), pdf=True)
-        html = render_template(self.course.root, template, jinja_filters=filters, **context)
+        filters = visual_filters(self.language, pdf=True)
+        html = render_template(self.course.root, template, jinja_filters=filters,
+                               language=self.language, **context)
         return context["footnote_runs"].resolve(html)
 
     def context(self, template: str, views: list[ModuleView], trainer: bool) -> dict[str, Any]:
         """What the handout templates receive."""
         info = self.course.info
         citations = Citations(self.course)
-        runs = FootnoteRuns(citations, direction(language_of(self.course)))
+        runs = FootnoteRuns(citations, direction(course_language(self.course)))
         handbook = template == HANDBOOK
         subject = info.title if handbook else views[0].module.title
-        edition = "Course handbook" if handbook else EDITION_LABELS[trainer]
+        edition = edition_label(self.language, handbook, trainer)
         return {
             "course": self.course,
             "info": info,
@@ -98,7 +102,7 @@ class HandoutWriter:
             "title": f"{subject} — {edition}",
             "description": info.subtitle or (views[0].module.summary if views else info.title),
             "keywords": ", ".join(v.module.title for v in views),
-            "date": long_date(info.date or dt.date.today()),
+            "date": long_date(info.date or dt.date.today(), self.language),
             "logo": info.branding.logo,
             "note": citations.inline,
             "cited": citations.cited,
@@ -113,6 +117,15 @@ class HandoutWriter:
         html = self.html(template, views, trainer)
         return write_pdf(html, target, f"{self.course.root.resolve().as_uri()}/",
                          stylesheets=[self.stylesheet], cache=self.images)
+
+
+def edition_label(lang: str, handbook: bool = False, trainer: bool = False) -> str:
+    """The edition a handout's cover names: 'Course handbook', 'Participant handout' or
+    'Trainer edition', in the course's language."""
+    ui = Interface(lang)
+    if handbook:
+        return ui._("Course handbook")
+    return ui._("Trainer edition") if trainer else ui._("Participant handout")
 
 
 def prose_with_footnotes(runs: FootnoteRuns, text: str, cites: tuple[str, ...]) -> Markup:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from coursegen.i18n.ui import course_language
 from coursegen.model import Course
 from coursegen.model.citing import (
     group_by_source,
@@ -81,6 +82,7 @@ class ModuleView:
 
 def module_view(course: Course, module: Module, number: int = 1) -> ModuleView:
     """Prepare one module: lessons with their sections, practice questions and the papers."""
+    lang = course_language(course)
     lessons, start = [], 0
     for index, lesson in enumerate(module.lessons, start=1):
         lessons.append(_lesson_view(module, lesson, index, start))
@@ -96,14 +98,14 @@ def module_view(course: Course, module: Module, number: int = 1) -> ModuleView:
                 question_id = getattr(slide, "question", None)
                 question = bank.question(question_id) if question_id else None
                 if question is not None:
-                    checks[question.id] = worksheet_question(question, 0, module.id, shuffle)
+                    checks[question.id] = worksheet_question(question, 0, module.id, shuffle, lang)
         for form in PAPER_FORMS:
             chosen = [bank.question(i) for i in getattr(bank.forms, form)]
-            papers[form] = tuple(worksheet_question(q, n, module.id, shuffle)
+            papers[form] = tuple(worksheet_question(q, n, module.id, shuffle, lang)
                                  for n, q in enumerate((q for q in chosen if q), start=1))
         # A question on a test form must not be seen before the test, so it is no practice.
         practice = practice_questions(bank, knowledge_check_ids(module))
-        worksheet = [worksheet_question(q, n, module.id, shuffle)
+        worksheet = [worksheet_question(q, n, module.id, shuffle, lang)
                      for n, q in enumerate(practice, start=1)]
     return ModuleView(
         module=module,
@@ -157,7 +159,7 @@ class Citations:
             if source_id in self._chapter and source is not None and not source.symbol:
                 name = source_label(source, tuple(self._sources.values()))
             self._chapter.add(source_id)
-            where = merged_locator(refs)
+            where = merged_locator(refs, course_language(self._course))
             parts.append(f"{name}, {where}" if where else name)
         return _with_full_stop("; ".join(parts))
 

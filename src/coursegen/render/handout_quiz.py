@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from coursegen.i18n.ui import Interface, plural_count
 from coursegen.model.quiz import (
     Matching,
     MultipleResponse,
@@ -20,15 +21,21 @@ from coursegen.quiz.scoring import match_choices
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-INSTRUCTIONS = {
-    "single": "Circle one answer.",
-    "multiple": "Tick every answer that applies.",
-    "true-false": "Circle true or false.",
-    "short-answer": "Write a word or short phrase.",
-    "numeric": "Write a number.",
-    "matching": "Write the letter of the matching item in each box.",
-    "ordering": "Number the items in the right order, starting at 1.",
-}
+
+
+def instruction(kind: str, lang: str = "en") -> str:
+    """How to answer a printed question of this type, in the course's language."""
+    ui = Interface(lang)
+    texts = {
+        "single": ui._("Circle one answer."),
+        "multiple": ui._("Tick every answer that applies."),
+        "true-false": ui._("Circle true or false."),
+        "short-answer": ui._("Write a word or short phrase."),
+        "numeric": ui._("Write a number."),
+        "matching": ui._("Write the letter of the matching item in each box."),
+        "ordering": ui._("Number the items in the right order, starting at 1."),
+    }
+    return texts[kind]
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,8 @@ class WorksheetQuestion:
     """The answer key's lines (inline Markdown)."""
     entry: str = ""
     """What the grading grid records for a full-marks answer, as `coursegen grade` reads it."""
+    lang: str = "en"
+    """The language of the printed labels."""
 
     @property
     def boxes(self) -> str:
@@ -68,18 +77,27 @@ class WorksheetQuestion:
     @property
     def points_label(self) -> str:
         """'(1 point)', '(2 points)' with a non-breaking space, so the label never splits."""
-        points = self.question.points
-        return f"({points:g}\u00a0point{'' if points == 1 else 's'})"
+        return points_label(self.question.points, self.lang)
+
+
+def points_label(points: float, lang: str = "en") -> str:
+    """'(1 point)', '(2 points)' in the course's language, with non-breaking spaces so the
+    label never splits."""
+    # Translators: a question's marks on a printed test; {points} is the number.
+    text = Interface(lang).ngettext("({points} point)", "({points} points)",
+                                    plural_count(points), points=format(points, "g"))
+    return text.replace(" ", "\u00a0")
 
 
 def worksheet_question(
-    question: Any, number: int, module_id: str, shuffle: bool
+    question: Any, number: int, module_id: str, shuffle: bool, lang: str = "en"
 ) -> WorksheetQuestion:
     """Lay out one question, lettered in its one presentation order (the slide's, the key's)."""
+    ui = Interface(lang)
     order = presentation_order(question, module_id, shuffle)
     kind = question.type
-    common = {"number": number, "question": question, "kind": kind,
-              "instruction": INSTRUCTIONS[kind], "entry": keyed_entry(question, order)}
+    common = {"number": number, "question": question, "kind": kind, "lang": lang,
+              "instruction": instruction(kind, lang), "entry": keyed_entry(question, order)}
     if isinstance(question, SingleChoice | MultipleResponse):
         options = [question.options[i] for i in order]
         choices = tuple(
@@ -88,16 +106,19 @@ def worksheet_question(
         right = [f"**{c.letter}**. {c.text}" for c in choices if c.correct]
         return WorksheetQuestion(**common, choices=choices, answer=tuple(right))
     if isinstance(question, TrueFalse):
-        choices = (Choice("", "True", question.answer), Choice("", "False", not question.answer))
+        true, false = ui._("True"), ui._("False")
+        choices = (Choice("", true, question.answer), Choice("", false, not question.answer))
         return WorksheetQuestion(**common, choices=choices,
-                                 answer=("**True**" if question.answer else "**False**",))
+                                 answer=(f"**{true if question.answer else false}**",))
     if isinstance(question, ShortAnswer):
         accepted = [f"**{a.text}**" + ("" if a.fraction == 100 else f" ({a.fraction:g}%)")
                     for a in question.answers if not a.regex]
-        patterns = [f"any answer matching `{a.text}`" for a in question.answers if a.regex]
-        return WorksheetQuestion(**common, answer=(" or ".join(accepted + patterns),))
+        patterns = [ui._("any answer matching {pattern}", pattern="`" + a.text + "`")
+                    for a in question.answers if a.regex]
+        # Translators: joins the accepted answers of a short-answer question in the key.
+        return WorksheetQuestion(**common, answer=(ui._(" or ").join(accepted + patterns),))
     if isinstance(question, Numeric):
-        return WorksheetQuestion(**common, answer=(_numeric_answer(question),))
+        return WorksheetQuestion(**common, answer=(_numeric_answer(question, ui),))
     if isinstance(question, Matching):
         rights = match_choices(question)
         choices = tuple(Choice(LETTERS[k], rights[i]) for k, i in enumerate(order))
@@ -113,11 +134,11 @@ def worksheet_question(
     raise TypeError(f"no worksheet layout for question type '{kind}'")
 
 
-def _numeric_answer(question: Numeric) -> str:
+def _numeric_answer(question: Numeric, ui: Interface) -> str:
     unit = f" {question.unit}" if question.unit else ""
     text = f"**{question.answer:g}**{unit}"
     if question.tolerance:
         spread = f"{question.tolerance:g}%" if question.tolerance_mode == "relative" else (
             f"{question.tolerance:g}{unit}")
-        text += f" (accepted within ± {spread})"
+        text += " " + ui._("(accepted within ± {spread})", spread=spread)
     return text

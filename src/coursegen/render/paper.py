@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coursegen.i18n.default_words import with_default_words
+from coursegen.i18n.ui import Interface
 from coursegen.model import Course
 from coursegen.pdf import write_pdf
 from coursegen.render.handout import HandoutWriter
@@ -16,7 +18,12 @@ from coursegen.render.handout_model import module_view
 from coursegen.render.options import RenderOptions
 
 PAPER_TEMPLATE = "handout/paper.html"
-PAPER_LABELS = {"pre": "Pre-test", "post": "Post-test"}
+
+
+def paper_label(form: str, lang: str = "en") -> str:
+    """'Pre-test' or 'Post-test' in the course's language."""
+    ui = Interface(lang)
+    return ui._("Pre-test") if form == "pre" else ui._("Post-test")
 
 
 def paper_name(module_id: str, form: str) -> str:
@@ -27,6 +34,7 @@ def paper_name(module_id: str, form: str) -> str:
 def render_papers(course: Course, out_dir: Path, options: RenderOptions,
                   forms: tuple[str, ...] = ("pre", "post")) -> list[Path]:
     """Write the printed pre- and post-test of every selected module that has the form."""
+    course = with_default_words(course)
     writer = HandoutWriter(course, options)
     folder = Path(out_dir) / "handouts"
     written = []
@@ -37,7 +45,7 @@ def render_papers(course: Course, out_dir: Path, options: RenderOptions,
         for form in forms:
             if form not in view.papers:
                 continue
-            label = PAPER_LABELS[form]
+            label = paper_label(form, writer.language)
             html = writer.html(PAPER_TEMPLATE, [view], False, form=form, edition_label=label,
                                title=f"{module.title} — {label}")
             written.append(write_pdf(html, folder / paper_name(module.id, form),

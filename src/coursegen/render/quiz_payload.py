@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module
 from coursegen.quiz.assemble import bank_version
 from coursegen.quiz.exposure import exam_pool, knowledge_check_ids
@@ -24,7 +25,7 @@ _TEXTS = ("stem", "scenario", "explanation")
 
 
 def question_payload(question: Any, bank_scoring: str = "partial",
-                     order: tuple[int, ...] = ()) -> dict[str, Any]:
+                     order: tuple[int, ...] = (), lang: str = "en") -> dict[str, Any]:
     """One question as a JSON-ready dict: model fields plus `html` renderings of its texts,
     and `order`, the presentation order its options or choices are shown in."""
     data = question.model_dump(mode="json", exclude={"cite", "tags"})
@@ -32,7 +33,7 @@ def question_payload(question: Any, bank_scoring: str = "partial",
     if data.get("type") == "multiple" and data.get("scoring") is None:
         data["scoring"] = bank_scoring
     html: dict[str, Any] = {key: str(inline_html(data[key])) for key in _TEXTS if data.get(key)}
-    html["key"] = str(inline_html(answer_key(question)))
+    html["key"] = str(inline_html(answer_key(question, lang)))
     # The scorer returns the author's feedback as written; the page shows it rendered.
     written = [data.get("feedback_true"), data.get("feedback_false")]
     written += [item.get("feedback") for item in data.get("options", []) + data.get("answers", [])]
@@ -57,7 +58,8 @@ def module_quiz(course: Course, module: Module) -> dict[str, Any]:
     review = what_to_show(bank, "exam")
     questions = []
     for question in exam_pool(bank, knowledge_check_ids(module)):
-        data = question_payload(question, settings.scoring, bank_order(bank, question, module.id))
+        data = question_payload(question, settings.scoring, bank_order(bank, question, module.id),
+                                course_language(course))
         data["review"] = review.item(question.id) if review.lists_answers else "score"
         if data["review"] != "key":
             withhold_explanations(data)
@@ -85,14 +87,14 @@ def withhold_explanations(data: dict[str, Any]) -> None:
     data["html"]["feedback"] = {}
 
 
-def check_payload(module: Module, question: Any) -> dict[str, Any]:
+def check_payload(module: Module, question: Any, lang: str = "en") -> dict[str, Any]:
     """A knowledge check as a one-question practice payload: the page says whether the
     answer is correct and why, never a score against a pass mark."""
     bank = module.bank
     assert bank is not None
     return {"module": module.id, "practice": True, "pass_mark": 100,
             "questions": [question_payload(question, bank.settings.scoring,
-                                           bank_order(bank, question, module.id))]}
+                                           bank_order(bank, question, module.id), lang)]}
 
 
 def json_for_script(data: Any) -> Markup:

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from coursegen.i18n.scripts import language_of
+from coursegen.i18n.default_words import with_default_words
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course, Module, Source
-from coursegen.model.citing import short_citation
+from coursegen.model.citing import locator, short_citation
 from coursegen.model.source import parse_citation
 from coursegen.output import write_bytes, write_text
 from coursegen.render.options import RenderOptions
@@ -56,7 +57,8 @@ def citation_links(course: Course, references: list[Reference], page: str) -> An
             entry = by_id.get(ref.source)
             if entry is None:
                 continue
-            where = f", {ref.locator}" if ref.locator else ""
+            shown = locator(ref, course_language(course))
+            where = f", {shown}" if shown else ""
             out.append({"label": f"[{entry.number}]{where}", "href": f"{page}#{entry.anchor}",
                         "title": short_citation(course, ref)})
         return out
@@ -64,8 +66,10 @@ def citation_links(course: Course, references: list[Reference], page: str) -> An
     return links
 
 
-def quiz_view(form_id: str, module_id: str | None, payload: dict[str, Any]) -> dict[str, Any]:
-    """What the quiz form template needs: ids, the payload with answer choices, and its JSON."""
+def quiz_view(form_id: str, module_id: str | None, payload: dict[str, Any],
+              lang: str = "en") -> dict[str, Any]:
+    """What the quiz form template needs: ids, the payload with answer choices, and its JSON;
+    `asked` says what an attempt asks, in the course language `lang`."""
     for question in payload["questions"]:
         # Choices are listed in the question's one presentation order (as on the slide and
         # on paper); each keeps its index in the bank's order, which a response refers to.
@@ -78,19 +82,24 @@ def quiz_view(form_id: str, module_id: str | None, payload: dict[str, Any]) -> d
         elif question["type"] in ("single", "multiple"):
             question["shown"] = _shown(question, len(question["options"]))
     return {"form_id": form_id, "module": module_id, "payload": payload,
-            "asked": _asked(payload), "json": json_for_script(payload)}
+            "asked": _asked(payload, lang), "json": json_for_script(payload)}
 
 
-def _asked(payload: dict[str, Any]) -> str:
-    """What an attempt asks, said before it starts: "10 questions drawn from 16, 30 minutes"."""
+def _asked(payload: dict[str, Any], lang: str) -> str:
+    """What an attempt asks, said before it starts: "10 questions drawn from 16. Time limit:
+    30 minutes."."""
+    ui = Interface(lang)
     settings = payload.get("settings") or {}
     total = len(payload["questions"])
     drawn = min(settings.get("draw") or total, total)
-    said = f"{drawn} question{'s' if drawn != 1 else ''}"
     if drawn < total:
-        said += f" drawn from {total}"
+        said = ui.ngettext("{n} question drawn from {total}.", "{n} questions drawn from {total}.",
+                           drawn, total=total)
+    else:
+        said = ui.ngettext("{n} question.", "{n} questions.", drawn)
     if settings.get("time_limit"):
-        said += f"; time limit {settings['time_limit']} minutes"
+        said += " " + ui.ngettext("Time limit: {n} minute.", "Time limit: {n} minutes.",
+                                  settings["time_limit"])
     return said
 
 
@@ -128,7 +137,8 @@ class LessonContext:
         question = bank.question(question_id) if bank else None
         if question is None:
             return None
-        return quiz_view(f"check-{anchor}", None, check_payload(self.module, question))
+        return quiz_view(f"check-{anchor}", None, check_payload(self.module, question,
+                                                          course_language(self.course)))
 
 
 def _site_name(src: str) -> str:
@@ -151,6 +161,7 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
     The site spans the course (its home page links every module), so it is one course-wide
     output: written whole when `options.course_outputs` is set, not at all otherwise.
     """
+    course = with_default_words(course)
     if not options.course_outputs:
         return []
     site = Path(out_dir) / "site"
@@ -158,9 +169,9 @@ def render_site(course: Course, out_dir: Path, options: RenderOptions) -> list[P
     written: list[Path] = []
 
     def page(template: str, target: Path, root: str, **values: Any) -> None:
-        filters = visual_filters(language_of(course))
-        html = render_template(course.root, template, jinja_filters=filters,
-                               course=course, root=root, **values)
+        lang = course_language(course)
+        html = render_template(course.root, template, jinja_filters=visual_filters(lang),
+                               language=lang, course=course, root=root, **values)
         written.append(write_text(target, html))
 
     page("site/home.html", site / "index.html", "", modules=modules,
@@ -189,7 +200,8 @@ def _render_module(course: Course, module: Module, site: Path, page: Any) -> lis
              next=lessons[n + 1] if n + 1 < len(lessons) else None,
              citations=citation_links(course, references, "index.html"))
     if module.bank:
-        quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module))
+        quiz = quiz_view(f"quiz-{module.id}", module.id, module_quiz(course, module),
+                         course_language(course))
         page("site/quiz.html", folder / "quiz.html", "../", module=module, quiz=quiz,
              citations=citation_links(course, references, "index.html"))
     return [_copy_image(course, folder / name, src) for name, src in context.images.items()]

@@ -33,10 +33,11 @@ def diagram_area() -> Box:
 
 
 def diagram_layout(slide: DiagramSlide, lang: str = "en") -> DiagramLayout:
-    """The diagram laid out as on a slide of the built-in template, in `lang` (text measured
-    in its script's face; mirrored, as on the deck, for a right-to-left language)."""
+    """The diagram laid out as on a slide of the built-in template, in `lang` (its alt text
+    in that language, its text measured in its script's face; mirrored, as on the deck, for
+    a right-to-left language)."""
     area = diagram_area()
-    layout = layout_diagram(slide, area, _metrics(lang))
+    layout = layout_diagram(slide, area, _metrics(lang), lang)
     return mirror_diagram(layout, area.width) if is_rtl(lang) else layout
 
 

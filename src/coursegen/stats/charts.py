@@ -11,6 +11,7 @@ import io
 
 import numpy as np
 
+from coursegen.i18n.ui import Interface
 from coursegen.stats.analysis import FormStats
 from coursegen.stats.gain import GainReport
 
@@ -44,8 +45,10 @@ def _style(axes) -> None:
     axes.set_axisbelow(True)
 
 
-def score_histogram(form: FormStats, pass_mark: float | None) -> str:
-    """Distribution of attempt scores in 10-point bins, with the pass mark marked."""
+def score_histogram(form: FormStats, pass_mark: float | None, lang: str = "en") -> str:
+    """Distribution of attempt scores in 10-point bins, with the pass mark marked; labels
+    in `lang`."""
+    ui = Interface(lang)
     figure = _figure(3.4, 2.3)
     axes = figure.add_subplot()
     scores = form.percent[np.isfinite(form.percent)]
@@ -56,18 +59,20 @@ def score_histogram(form: FormStats, pass_mark: float | None) -> str:
     axes.bar(bins[:-1], counts, width=10, align="edge", color=colours, edgecolor="white")
     if pass_mark is not None:
         axes.axvline(pass_mark, color=BAD, linewidth=1.2, linestyle="--")
-        axes.text(pass_mark, axes.get_ylim()[1], f" pass {pass_mark:g} %", color=BAD,
+        axes.text(pass_mark, axes.get_ylim()[1],
+                  " " + ui._("pass {pass_mark} %", pass_mark=format(pass_mark, "g")), color=BAD,
                   fontsize=7, va="top")
     axes.set_xlim(0, 100)
-    axes.set_xlabel("Score (%)", fontsize=8, color=INK)
-    axes.set_ylabel("Attempts", fontsize=8, color=INK)
+    axes.set_xlabel(ui._("Score (%)"), fontsize=8, color=INK)
+    axes.set_ylabel(ui._("Attempts"), fontsize=8, color=INK)
     _style(axes)
     return _svg(figure)
 
 
 def facility_discrimination(form: FormStats, weak: float = 20.0, easy: float = 0.9,
-                            hard: float = 0.2) -> str:
+                            hard: float = 0.2, lang: str = "en") -> str:
     """Each question's facility against its discrimination; the sound zone shaded."""
+    ui = Interface(lang)
     figure = _figure(3.4, 2.3)
     axes = figure.add_subplot()
     axes.axhspan(weak, 100, xmin=hard, xmax=easy, color="#e8f5e9", zorder=0)
@@ -83,14 +88,15 @@ def facility_discrimination(form: FormStats, weak: float = 20.0, easy: float = 0
                           fontsize=6, color=INK, xytext=(3, 3), textcoords="offset points")
     axes.set_xlim(0, 100)
     axes.set_ylim(min(-20, axes.get_ylim()[0]), 100)
-    axes.set_xlabel("Facility (% of marks earned)", fontsize=8, color=INK)
-    axes.set_ylabel("Discrimination index", fontsize=8, color=INK)
+    axes.set_xlabel(ui._("Facility (% of marks earned)"), fontsize=8, color=INK)
+    axes.set_ylabel(ui._("Discrimination index"), fontsize=8, color=INK)
     _style(axes)
     return _svg(figure)
 
 
-def pre_post_pairs(gain: GainReport) -> str:
+def pre_post_pairs(gain: GainReport, lang: str = "en") -> str:
     """Each matched learner's pre-test and post-test score joined by a line; means in bold."""
+    ui = Interface(lang)
     figure = _figure(3.4, 2.6)
     axes = figure.add_subplot()
     learners = gain.learners
@@ -109,9 +115,9 @@ def pre_post_pairs(gain: GainReport) -> str:
             axes.annotate(f"{value:.0f} %", (x, value), fontsize=8, fontweight="bold",
                           xytext=(-26 if x == 0 else 6, 0), textcoords="offset points",
                           va="center", color=INK)
-    axes.set_xticks([0, 1], ["Pre-test", "Post-test"])
+    axes.set_xticks([0, 1], [ui._("Pre-test"), ui._("Post-test")])
     axes.set_xlim(-0.25, 1.25)
     axes.set_ylim(0, 102)
-    axes.set_ylabel("Score (%)", fontsize=8, color=INK)
+    axes.set_ylabel(ui._("Score (%)"), fontsize=8, color=INK)
     _style(axes)
     return _svg(figure)

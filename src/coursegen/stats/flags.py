@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from coursegen.i18n.ui import N_
 from coursegen.stats.moodle import ItemStats
 from coursegen.stats.options import QuestionOptions
 
@@ -41,6 +42,23 @@ class Flag:
     code: FlagCode
     severity: Literal["warning", "error"]
     message: str
+    """What to do, in English (the CLI's and the JSON export's wording)."""
+    msgid: str = ""
+    """The message as an interface string with `{name}` placeholders, for :meth:`translated`."""
+    values: tuple[tuple[str, str], ...] = ()
+
+    def translated(self, lang: str) -> str:
+        """The message in `lang` (English when the catalog has no translation)."""
+        if not self.msgid:
+            return self.message
+        from coursegen.i18n.ui import Interface
+
+        return Interface(lang)._(self.msgid, **dict(self.values))
+
+
+def _flag(qid: str, code: FlagCode, severity: Literal["warning", "error"], msgid: str,
+          **values: str) -> Flag:
+    return Flag(qid, code, severity, msgid.format(**values), msgid, tuple(values.items()))
 
 
 def item_flags(item: ItemStats, options: QuestionOptions | None,
@@ -53,22 +71,26 @@ def item_flags(item: ItemStats, options: QuestionOptions | None,
     if options is not None:
         flags += _option_flags(qid, options)
     if item.facility is not None and item.facility > rules.too_easy:
-        flags.append(Flag(qid, "too-easy", "warning",
-                          f"too easy: {item.facility:.0%} of the marks were earned; "
-                          "make the distractors more plausible or drop the question"))
+        flags.append(_flag(qid, "too-easy", "warning",
+                           N_("too easy: {facility} of the marks were earned; make the "
+                              "distractors more plausible or drop the question"),
+                           facility=f"{item.facility:.0%}"))
     if item.facility is not None and item.facility < rules.too_hard:
-        flags.append(Flag(qid, "too-hard", "warning",
-                          f"too hard: only {item.facility:.0%} of the marks were earned; "
-                          "check the key, the wording and whether the lesson covers it"))
+        flags.append(_flag(qid, "too-hard", "warning",
+                           N_("too hard: only {facility} of the marks were earned; check the "
+                              "key, the wording and whether the lesson covers it"),
+                           facility=f"{item.facility:.0%}"))
     if item.discrimination is not None and item.discrimination < 0:
-        flags.append(Flag(qid, "negative-discrimination", "error",
-                          f"negative discrimination ({item.discrimination:.0f}): stronger "
-                          "learners did worse on it; check the key and the wording"))
+        flags.append(_flag(qid, "negative-discrimination", "error",
+                           N_("negative discrimination ({index}): stronger learners did worse "
+                              "on it; check the key and the wording"),
+                           index=f"{item.discrimination:.0f}"))
     elif item.discrimination is not None and item.discrimination < rules.weak_discrimination:
-        flags.append(Flag(qid, "weak-discrimination", "warning",
-                          f"weak discrimination ({item.discrimination:.0f}, below "
-                          f"{rules.weak_discrimination:.0f}): it barely separates stronger "
-                          "from weaker learners; reword or replace it"))
+        flags.append(_flag(qid, "weak-discrimination", "warning",
+                           N_("weak discrimination ({index}, below {threshold}): it barely "
+                              "separates stronger from weaker learners; reword or replace it"),
+                           index=f"{item.discrimination:.0f}",
+                           threshold=f"{rules.weak_discrimination:.0f}"))
     return flags
 
 
@@ -80,16 +102,17 @@ def _option_flags(qid: str, options: QuestionOptions) -> list[Flag]:
             continue
         label = _label(option.index)
         if option.count == 0:
-            flags.append(Flag(qid, "unused-distractor", "warning",
-                              f"option {label} ({_clip(option.text)}) was never chosen; "
-                              "replace it with a plausible distractor"))
+            flags.append(_flag(qid, "unused-distractor", "warning",
+                               N_("option {label} ({text}) was never chosen; replace it with "
+                                  "a plausible distractor"), label=label, text=_clip(option.text)))
         weakest_key = min((k.top_share or 0.0 for k in keyed), default=0.0)
         top, bottom = option.top_share or 0.0, option.bottom_share or 0.0
         if options.top_size and top > weakest_key and top > bottom:
-            flags.append(Flag(qid, "likely-wrong-key", "error",
-                              f"the top group chose option {label} ({_clip(option.text)}) "
-                              f"more than the keyed answer ({top:.0%} against "
-                              f"{weakest_key:.0%}); check the answer key"))
+            flags.append(_flag(qid, "likely-wrong-key", "error",
+                               N_("the top group chose option {label} ({text}) more than the "
+                                  "keyed answer ({top} against {key}); check the answer key"),
+                               label=label, text=_clip(option.text), top=f"{top:.0%}",
+                               key=f"{weakest_key:.0%}"))
     return flags
 
 

@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from coursegen.i18n.ui import Interface, course_language, plural_count
 from coursegen.model import Course, Module
 from coursegen.model.citing import full_citation
 from coursegen.model.quiz import Matching, MultipleResponse, Ordering, SingleChoice
@@ -36,17 +37,22 @@ def rich_text(markdown: str, style: str = "") -> Text:
     return text
 
 
-def header(position: int, total: int, answered: int, time_left: float | None) -> RenderableType:
+def header(position: int, total: int, answered: int, time_left: float | None,
+           ui: Interface | None = None) -> RenderableType:
     """'Question 3 of 10', a progress bar and the time left."""
+    ui = ui or Interface("en")
     grid = Table.grid(padding=(0, 2))
     grid.add_column()
     grid.add_column(width=24)
     grid.add_column()
-    status = f"{answered} of {total} answered"
+    status = ui.ngettext("{n} of {total} answered", "{n} of {total} answered", answered,
+                         total=total)
     if time_left is not None:
         minutes, seconds = divmod(max(0, int(time_left)), 60)
-        status += f" · time left {minutes:02d}:{seconds:02d}"
-    grid.add_row(Text(f"Question {position} of {total}", style="bold"),
+        clock = format(minutes, "02d") + ":" + format(seconds, "02d")
+        status += " · " + ui._("time left {time}", time=clock)
+    grid.add_row(Text(ui._("Question {number} of {total}", number=position, total=total),
+                      style="bold"),
                  progress_bar(answered, total, 24), Text(status))
     return grid
 
@@ -57,11 +63,14 @@ def progress_bar(done: int, total: int, width: int) -> Text:
     return Text("━" * filled, style="green").append("─" * (width - filled), style="dim")
 
 
-def question_view(question: Any, presented: Presented) -> RenderableType:
+def question_view(question: Any, presented: Presented,
+                  ui: Interface | None = None) -> RenderableType:
     """The question as shown: scenario, stem and its options, choices or items."""
+    ui = ui or Interface("en")
     parts: list[RenderableType] = []
     if question.scenario:
-        parts.append(Panel(rich_text(question.scenario), title="Scenario", title_align="left"))
+        parts.append(Panel(rich_text(question.scenario), title=ui._("Scenario"),
+                           title_align="left"))
     parts.append(rich_text(question.stem, "bold"))
     if isinstance(question, SingleChoice | MultipleResponse):
         parts += [_labelled(letter(k), question.options[i].text)
@@ -69,8 +78,8 @@ def question_view(question: Any, presented: Presented) -> RenderableType:
     elif isinstance(question, Matching):
         choices = match_choices(question)
         table = Table(box=None, show_edge=False, padding=(0, 2))
-        table.add_column("Items")
-        table.add_column("Choices")
+        table.add_column(ui._("Items"))
+        table.add_column(ui._("Choices"))
         order = presented.order or tuple(range(len(choices)))
         for row in range(max(len(question.pairs), len(order))):
             left = _labelled(str(row + 1), question.pairs[row].left) \
@@ -87,37 +96,52 @@ def question_view(question: Any, presented: Presented) -> RenderableType:
 def feedback_view(item: Score, course: Course, question: Any,
                   level: ItemLevel = "key") -> RenderableType:
     """What the learner sees of an answer: verdict and their answer; at level 'key' also the
-    per-choice feedback, the key and the explanation (see quiz.review)."""
-    parts: list[RenderableType] = [verdict(item)]
+    per-choice feedback, the key and the explanation (see quiz.review). Worded in the
+    course's language."""
+    ui = Interface(course_language(course))
+    parts: list[RenderableType] = [verdict(item, ui)]
     if question is not None and isinstance(question, Matching | Ordering):
-        parts += [Text(f"  {'right' if f.correct else 'wrong'}: {f.choice}") for f in item.feedback]
+        parts += [Text("  " + (ui._("right: {choice}", choice=f.choice) if f.correct
+                               else ui._("wrong: {choice}", choice=f.choice)))
+                  for f in item.feedback]
     elif level != "key":  # option feedback often names the right option
-        parts += [Text(f"  You answered: {f.choice}") for f in item.feedback]
+        parts += [Text("  " + ui._("You answered: {choice}", choice=_word(f.choice, ui)))
+                  for f in item.feedback]
     else:
         for feedback in item.feedback:
-            line = Text(f"  You answered: {feedback.choice}")
+            line = Text("  " + ui._("You answered: {choice}", choice=_word(feedback.choice, ui)))
             if feedback.text:
                 line.append(" — ")
                 line.append_text(rich_text(feedback.text))
             parts.append(line)
     if level == "key" and not item.correct:
-        parts.append(Text("  Correct answer: ").append_text(rich_text(item.key)))
+        parts.append(Text("  " + ui._("Correct answer:") + " ")
+                     .append_text(rich_text(_word(item.key, ui))))
     if level == "key":
-        parts.append(Text("  Why: ").append_text(rich_text(item.explanation)))
-    parts += [Text(f"  Source: {line}", style="dim") for line in sources(course, item.cite)]
+        parts.append(Text("  " + ui._("Why:") + " ").append_text(rich_text(item.explanation)))
+    parts += [Text("  " + ui._("Source: {reference}", reference=line), style="dim")
+              for line in sources(course, item.cite)]
     return Group(*parts)
 
 
-def verdict(item: Score) -> Text:
+def _word(text: str, ui: Interface) -> str:
+    """The engine's 'True'/'False' in the course's language; other text as written."""
+    return {"True": ui._("True"), "False": ui._("False")}.get(text, text)
+
+
+def verdict(item: Score, ui: Interface | None = None) -> Text:
     """'Correct', 'Partly correct' or 'Incorrect' with the points, styled but readable plain."""
-    points = f"{_number(item.earned)} of {_number(item.points)} point{'s' * (item.points != 1)}"
+    ui = ui or Interface("en")
+    points = ui.ngettext("{earned} of {points} point", "{earned} of {points} points",
+                         plural_count(item.points), earned=_number(item.earned),
+                         points=_number(item.points))
     if not item.answered:
-        return Text(f"✗ Not answered ({points})", style="bold red")
+        return Text("✗ " + ui._("Not answered ({points})", points=points), style="bold red")
     if item.correct:
-        return Text(f"✓ Correct ({points})", style="bold green")
+        return Text("✓ " + ui._("Correct ({points})", points=points), style="bold green")
     if item.fraction > 0:
-        return Text(f"◐ Partly correct ({points})", style="bold yellow")
-    return Text(f"✗ Incorrect ({points})", style="bold red")
+        return Text("◐ " + ui._("Partly correct ({points})", points=points), style="bold yellow")
+    return Text("✗ " + ui._("Incorrect ({points})", points=points), style="bold red")
 
 
 def sources(course: Course, cite: tuple[str, ...]) -> list[str]:
@@ -125,18 +149,22 @@ def sources(course: Course, cite: tuple[str, ...]) -> list[str]:
     return [full_citation(course, citation) for citation in cite]
 
 
-def result_view(result: AttemptResult, module: Module) -> RenderableType:
+def result_view(result: AttemptResult, module: Module,
+                ui: Interface | None = None) -> RenderableType:
     """The final score, pass/fail and the breakdown per objective."""
-    outcome = Text("PASSED", style="bold green") if result.passed \
-        else Text("NOT PASSED", style="bold red")
+    ui = ui or Interface("en")
+    outcome = Text(ui._("PASSED"), style="bold green") if result.passed \
+        else Text(ui._("NOT PASSED"), style="bold red")
     summary = Table.grid(padding=(0, 2))
-    summary.add_row("Score", f"{_number(result.earned)} of {_number(result.possible)} points "
-                             f"({result.percent:.0f} %)")
-    summary.add_row("Pass mark", f"{result.pass_mark:g} %")
-    summary.add_row("Result", outcome)
-    table = Table(title="By objective", title_justify="left", show_lines=False)
-    table.add_column("Objective")
-    table.add_column("Points", justify="right")
+    summary.add_row(ui._("Score"), ui.ngettext(
+        "{earned} of {possible} point ({percent} %)", "{earned} of {possible} points ({percent} %)",
+        plural_count(result.possible), earned=_number(result.earned),
+        possible=_number(result.possible), percent=format(result.percent, ".0f")))
+    summary.add_row(ui._("Pass mark"), f"{result.pass_mark:g} %")
+    summary.add_row(ui._("Result"), outcome)
+    table = Table(title=ui._("By objective"), title_justify="left", show_lines=False)
+    table.add_column(ui._("Objective"))
+    table.add_column(ui._("Points"), justify="right")
     table.add_column("%", justify="right")
     for objective in result.objectives:
         found = module.objective(objective.objective)

@@ -35,6 +35,7 @@ from coursegen.attempts.lifecycle import (
 )
 from coursegen.attempts.store import AttemptRecord, AttemptStore
 from coursegen.errors import CoursegenError
+from coursegen.i18n.ui import Interface, course_language, plural_count
 from coursegen.model import Course, Module
 from coursegen.quiz.answers import AnswerInvalid, input_rule, parse_answer
 from coursegen.quiz.assemble import Form, Paper
@@ -73,9 +74,15 @@ class QuizRun:
     options: QuizOptions
     console: Console
 
+    @property
+    def ui(self) -> Interface:
+        """The interface strings in the course's language."""
+        return Interface(course_language(self.course))
+
     def run(self) -> AttemptRecord:
         """Take (or resume) the attempt to the end and return the finished record."""
         bank = self.module.bank
+        ui = self.ui
         self.console.print(Rule(f"{self.course.title} — {self.module.title}"))
         learner = self.options.learner or self._ask_learner()
         attempt = self._resume_or_start(learner)
@@ -85,8 +92,8 @@ class QuizRun:
         except AttemptGone:  # its time ran out while the learner was away
             state = None
             timed_out = True
-            self.console.print(Text("Time is up for this attempt. Your saved answers are being "
-                                    "marked.", style="bold red"))
+            self.console.print(Text(ui._("Time is up for this attempt. Your saved answers are "
+                                         "being marked."), style="bold red"))
         immediate = attempt.practice or bank.settings.feedback == "immediate"
         review = what_to_show(bank, attempt.form, attempt.practice)
         paper = Paper.from_dict(attempt.paper)
@@ -102,14 +109,15 @@ class QuizRun:
                                             review if immediate else None)
         except TimeUp:
             timed_out = True
-            self.console.print(Text("\nTime is up. Your saved answers are being marked.",
+            self.console.print(Text("\n" + ui._("Time is up. Your saved answers are being marked."),
                                     style="bold red"))
         except (EOFError, KeyboardInterrupt) as stop:
             self.console.print()
             count = len(saved)
-            raise QuizPaused(
-                f"quiz paused: {count} answer{'s' * (count != 1)} saved in attempt {attempt.id}; "
-                f"run the same command again to resume") from stop
+            raise QuizPaused(ui.ngettext(
+                "quiz paused: {n} answer saved in attempt {id}; run the same command again to "
+                "resume", "quiz paused: {n} answers saved in attempt {id}; run the same command "
+                "again to resume", count, id=attempt.id)) from stop
         finished = finish_attempt(self.store, self.course, attempt, timed_out=timed_out)
         self._conclude(finished, result_of(self.store, self.course, finished),
                        None if immediate else review)
@@ -124,36 +132,45 @@ class QuizRun:
 
     def _ask_learner(self) -> str:
         while True:
-            name = self._input(None, "Your name or learner ID: ").strip()
+            name = self._input(None, self.ui._("Your name or learner ID: ")).strip()
             if name:
                 return name
-            self.console.print("Please type your name or learner ID, then press Enter.")
+            self.console.print(self.ui._("Please type your name or learner ID, then press Enter."))
 
     def _resume_or_start(self, learner: str) -> AttemptRecord:
         module, options = self.module, self.options
         found = open_attempt(self.store, module, learner, options.form, options.practice)
         if found.abandoned:
-            self.console.print("The question bank has changed since your unfinished attempt "
-                               f"{found.abandoned.id} began; starting a new attempt.")
+            self.console.print(self.ui._(
+                "The question bank has changed since your unfinished attempt {id} began; "
+                "starting a new attempt.", id=found.abandoned.id))
         if found.record:
-            self.console.print(f"Resuming attempt {found.record.id}, started "
-                               f"{_local(found.record.started_at)}.")
+            self.console.print(self.ui._("Resuming attempt {id}, started {time}.",
+                                         id=found.record.id,
+                                         time=_local(found.record.started_at)))
             return found.record
         return start_attempt(self.store, self.course, module, learner, options.form,
                              options.practice, options.seed, options.time_limit)
 
     def _introduce(self, attempt: AttemptRecord, paper: Paper, saved: dict[str, Any]) -> None:
-        kind = "Practice quiz" if attempt.practice else \
-            {"exam": "Quiz", "pre": "Pre-test", "post": "Post-test"}[attempt.form]
-        facts = [f"{kind}: {len(paper.questions)} questions", f"pass mark {attempt.pass_mark:g} %"]
+        ui = self.ui
+        kinds = {"exam": ui._("Quiz"), "pre": ui._("Pre-test"), "post": ui._("Post-test")}
+        kind = ui._("Practice quiz") if attempt.practice else kinds[attempt.form]
+        count = len(paper.questions)
+        facts = [ui.ngettext("{kind}: {n} question", "{kind}: {n} questions", count, kind=kind),
+                 ui._("pass mark {pass_mark} %", pass_mark=format(attempt.pass_mark, "g"))]
         if attempt.deadline:
-            facts.append(f"time limit {attempt.time_limit / 60:g} minutes")
-        self.console.print(", ".join(facts) + ".")
+            minutes = attempt.time_limit / 60
+            facts.append(ui.ngettext("time limit {minutes} minute", "time limit {minutes} minutes",
+                                     plural_count(minutes), minutes=format(minutes, "g")))
+        self.console.print(ui._("{facts}.", facts=ui._(", ").join(facts)))
         if saved:
-            self.console.print(f"{len(saved)} of {len(paper.questions)} answers are already "
-                               "saved; continuing with the next question.")
-        self.console.print("Type your answer and press Enter. Each answer is saved at once; "
-                           "if you stop, run the same command to resume.")
+            self.console.print(ui.ngettext(
+                "{saved} of {n} answer is already saved; continuing with the next question.",
+                "{saved} of {n} answers are already saved; continuing with the next question.",
+                count, saved=len(saved)))
+        self.console.print(ui._("Type your answer and press Enter. Each answer is saved at once; "
+                                "if you stop, run the same command to resume."))
 
     # -- asking ---------------------------------------------------------------------------
 
@@ -162,20 +179,24 @@ class QuizRun:
         presented = paper.questions[number - 1]
         question = self.module.bank.question(presented.question_id)
         self.console.print()
+        ui = self.ui
         self.console.print(display.header(number, len(paper.questions), len(state.responses),
-                                          seconds_left(attempt)))
-        self.console.print(display.question_view(question, presented))
-        rule = input_rule(question, presented.order)
+                                          seconds_left(attempt), ui))
+        self.console.print(display.question_view(question, presented, ui))
+        rule = input_rule(question, presented.order, ui.lang)
         self.console.print(Text(rule, style="dim"))
         while True:
-            text = self._input(attempt, "Answer: ")
+            text = self._input(attempt, ui._("Answer: "))
             try:
                 response = parse_answer(question, text, presented.order)
             except AnswerInvalid as problem:
-                self.console.print(Text(f"Not accepted: {problem}. {rule}", style="yellow"))
+                self.console.print(Text(ui._("Not accepted: {problem}. {rule}",
+                                             problem=problem.translated(ui.lang), rule=rule),
+                                        style="yellow"))
                 continue
             if response is None or response == []:
-                self.console.print(Text(f"Please give an answer. {rule}", style="yellow"))
+                self.console.print(Text(ui._("Please give an answer. {rule}", rule=rule),
+                                        style="yellow"))
                 continue
             break
         try:
@@ -193,7 +214,7 @@ class QuizRun:
             self.console.print(display.feedback_view(item, self.course, question,
                                                      review.item(question_id)))
         else:
-            self.console.print(Text("Answer saved.", style="dim"))
+            self.console.print(Text(self.ui._("Answer saved."), style="dim"))
 
     def _input(self, attempt: AttemptRecord | None, prompt: str) -> str:
         # The prompt waits until the deadline and its grace have passed: the same rule as
@@ -213,31 +234,34 @@ class QuizRun:
     def _conclude(self, record: AttemptRecord, result: AttemptResult,
                   review: Review | None) -> None:
         """The score, then the review the bank allows (none after immediate feedback)."""
-        console = self.console
+        console, ui = self.console, self.ui
         console.print()
-        console.print(Rule("Result"))
-        console.print(display.result_view(result, self.module))
+        console.print(Rule(ui._("Result")))
+        console.print(display.result_view(result, self.module, ui))
         if review is not None and review.lists_answers:
             console.print()
-            console.print(Rule("Review: explanations and sources" if review.level == "key"
-                               else "Review: your answers"))
+            console.print(Rule(ui._("Review: explanations and sources") if review.level == "key"
+                               else ui._("Review: your answers")))
             for number, item in enumerate(result.scores, start=1):
                 question = self.module.bank.question(item.question_id)
                 console.print(Text(f"\n{number}. ").append_text(display.rich_text(question.stem)))
                 console.print(display.feedback_view(item, self.course, question,
                                                     review.item(item.question_id)))
         console.print()
-        console.print(f"Attempt {record.id} saved; verification code {record.verification}.")
+        console.print(ui._("Attempt {id} saved; verification code {code}.", id=record.id,
+                           code=record.verification))
         if certifies(record):
             # soft_wrap: one unbroken line, so the code can be copied whole.
-            console.print(f"Certificate code: {certificate_code(record)}", soft_wrap=True)
+            console.print(ui._("Certificate code: {code}", code=certificate_code(record)),
+                          soft_wrap=True)
         certificate = self.options.certificate
         if certificate and certifies(record):
-            path = render_certificate(record, certificate, self.course.root)
-            console.print(f"Certificate written to {path}")
+            path = render_certificate(record, certificate, self.course.root,
+                                      course_language(self.course))
+            console.print(ui._("Certificate written to {path}", path=path))
         elif certificate:
-            console.print("No certificate: certificates are given for a passed post-test or exam "
-                          "(a pre-test is a diagnostic).")
+            console.print(ui._("No certificate: certificates are given for a passed post-test or "
+                               "exam (a pre-test is a diagnostic)."))
 
 
 @contextlib.contextmanager

@@ -32,6 +32,7 @@ from coursegen.attempts.roster import Roster
 from coursegen.attempts.sessions import SessionBook
 from coursegen.attempts.store import AttemptRecord, AttemptStore, StoreUnavailable, now
 from coursegen.attempts.trainer_sessions import Clock, TrainerSessions
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course
 from coursegen.quiz.answers import AnswerInvalid
 from coursegen.web.attempts import feedback_locked, question_at
@@ -40,6 +41,7 @@ from coursegen.web.forms import form_values, parse_response, question_view
 from coursegen.web.pages import (
     WebState,
     checked_form,
+    interface,
     learner_of,
     message,
     redirect,
@@ -132,10 +134,12 @@ async def home(request: Request) -> Response:
     learner = learner_of(request)
     if learner is None:
         roster = await run_in_threadpool(_web(request).roster.active)
-        return render(request, "join.html", title="Take a quiz", errors={}, roster=roster,
+        return render(request, "join.html", title=interface(request)._("Take a quiz"),
+                      errors={}, roster=roster,
                       values={"name": "", "session": "", "code": ""})
     context = await run_in_threadpool(learner_home, _web(request), learner)
-    return render(request, "modules.html", title="Choose a quiz", learner=learner, **context)
+    return render(request, "modules.html", title=interface(request)._("Choose a quiz"),
+                  learner=learner, **context)
 
 
 async def join(request: Request) -> Response:
@@ -220,15 +224,17 @@ def _gone(request: Request, record: AttemptRecord, why: str) -> Response:
     if why == "finished":
         return redirect(f"/a/{record.uid}/result")
     reset = _web(request).sessions.reset_of(record.id)
+    ui = interface(request)
+    back = ("/", ui._("Back to the quizzes"))
     if reset:
-        return message(request, "Your trainer reset this attempt",
-                       f"Reason given: {reset.reason}", "You can start the quiz again.",
-                       status=410, link=("/", "Back to the quizzes"),
-                       learner=learner_of(request))
-    return message(request, "This attempt cannot continue",
-                   "The quiz has changed since you started it, so this attempt was closed.",
-                   "Start the quiz again to get the current questions.", status=410,
-                   link=("/", "Back to the quizzes"), learner=learner_of(request))
+        return message(request, ui._("Your trainer reset this attempt"),
+                       ui._("Reason given: {reason}", reason=reset.reason),
+                       ui._("You can start the quiz again."),
+                       status=410, link=back, learner=learner_of(request))
+    return message(request, ui._("This attempt cannot continue"),
+                   ui._("The quiz has changed since you started it, so this attempt was closed."),
+                   ui._("Start the quiz again to get the current questions."), status=410,
+                   link=back, learner=learner_of(request))
 
 
 async def attempt_entry(request: Request) -> Response:
@@ -250,8 +256,10 @@ def _question_context(request: Request, state: Progress, number: int) -> dict[st
     saved = state.responses.get(presented.question_id)
     assert module.bank is not None
     return dict(
-        title=f"Question {number} of {len(state.paper.questions)}", module=module,
-        uid=state.record.uid, q=question_view(question, presented, number),
+        title=interface(request)._("Question {number} of {total}", number=number,
+                                   total=len(state.paper.questions)), module=module,
+        uid=state.record.uid, q=question_view(question, presented, number,
+                                              course_language(web.course)),
         values=form_values(question, saved), locked=locked,
         immediate=module.bank.settings.feedback == "immediate",
         feedback=single_feedback(web.course, state.record, question, saved) if locked else None,
@@ -281,10 +289,11 @@ async def question_page(request: Request) -> Response:
             response = parse_response(question, form, question_view(question, presented,
                                                                     number).field)
         except AnswerInvalid as invalid:
+            problem = invalid.translated(course_language(web.course))
             if wants_json(request):
-                return JSONResponse({"saved": False, "error": str(invalid)}, status_code=422)
+                return JSONResponse({"saved": False, "error": problem}, status_code=422)
             context = await run_in_threadpool(_question_context, request, state, number)
-            context["error"] = str(invalid).capitalize() + "."
+            context["error"] = problem.capitalize() + "."
             return render(request, "question.html", status=422, **context)
         if response != state.responses.get(presented.question_id):
             try:
@@ -330,7 +339,8 @@ async def all_page(request: Request) -> Response:
     assert module.bank is not None
     items = await run_in_threadpool(all_page_items, web.course, state, form, errors)
     return render(request, "all.html", status=422 if errors else 200,
-                  title="All questions", module=module, uid=record.uid, items=items,
+                  title=interface(request)._("All questions"), module=module, uid=record.uid,
+                  items=items,
                   errors=errors, saved=form is not None and not errors,
                   immediate=module.bank.settings.feedback == "immediate",
                   total=len(state.paper.questions), answered=state.answered,
@@ -348,7 +358,9 @@ def _save_all(web: WebState, state: Progress, form: Any) -> dict[str, str]:
         try:
             response = parse_response(question, form, field)
         except AnswerInvalid as invalid:
-            errors[field] = f"Question {number}: {invalid}."
+            errors[field] = Interface(course_language(web.course))._(
+                "Question {number}: {problem}.", number=number,
+                problem=invalid.translated(course_language(web.course)))
             continue
         if response != state.responses.get(presented.question_id):
             save_answer(web.store, web.course, state, number, response)
@@ -361,7 +373,7 @@ async def review(request: Request) -> Response:
     if isinstance(state, Response):
         return state
     web = _web(request)
-    return render(request, "review.html", title="Review your answers",
+    return render(request, "review.html", title=interface(request)._("Review your answers"),
                   module=web.course.module(record.module), uid=record.uid,
                   jump=jump_list(web.course, state), answered=state.answered,
                   total=len(state.paper.questions), seconds_left=state.seconds_left,
@@ -398,6 +410,7 @@ async def certificate(request: Request) -> Response:
     record = await _owned(request)
     if not certifies(record):
         raise HTTPException(404)
-    pdf = await run_in_threadpool(certificate_pdf, record, _web(request).course.root)
+    course = _web(request).course
+    pdf = await run_in_threadpool(certificate_pdf, record, course.root, course_language(course))
     return Response(pdf, media_type="application/pdf", headers={
         "content-disposition": f'attachment; filename="certificate-{record.module}.pdf"'})

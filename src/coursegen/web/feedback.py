@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course, Module
 from coursegen.model.citing import full_citation
 from coursegen.quiz.engine import AttemptResult, Score
@@ -54,27 +55,41 @@ def feedback_view(course: Course, item: Score, level: ItemLevel = "key") -> Feed
     """What the learner sees about one scored answer: at level 'answers' no key, no option
     feedback and no explanation (see quiz.review)."""
     keyed = level == "key"
+    ui = Interface(course_language(course))
     if not item.answered:
-        verdict, text = "unanswered", "Not answered"
+        verdict, text = "unanswered", ui._("Not answered")
     elif item.correct:
-        verdict, text = "right", "Correct"
+        verdict, text = "right", ui._("Correct")
     elif item.fraction > 0:
-        verdict, text = "partial", "Partly correct"
+        verdict, text = "partial", ui._("Partly correct")
     else:
-        verdict, text = "wrong", "Not correct"
+        verdict, text = "wrong", ui._("Not correct")
     return FeedbackView(
         verdict=verdict, verdict_text=text, correct=item.correct,
         earned=number(item.earned), points=number(item.points),
-        answer=Markup("; ").join(_answer_html(f) for f in item.feedback),
+        answer=Markup("; ").join(_answer_html(f, ui) for f in item.feedback),
         notes=tuple(f.text for f in item.feedback if f.text and keyed),
-        key=item.key if keyed else "", explanation=item.explanation if keyed else "",
+        key=_engine_word(item.key, ui) if keyed else "",
+        explanation=item.explanation if keyed else "",
         sources=tuple(full_citation(course, c) for c in item.cite),
     )
 
 
-def _answer_html(feedback: Feedback) -> Markup:
+def _answer_html(feedback: Feedback, ui: Interface) -> Markup:
     # The author's options may use Markdown; what a learner typed is shown exactly as typed.
-    return escape(feedback.choice) if feedback.typed else inline_html(feedback.choice)
+    if feedback.typed:
+        return escape(feedback.choice)
+    return inline_html(_engine_word(feedback.choice, ui))
+
+
+def _engine_word(text: str, ui: Interface) -> str:
+    """The scoring engine's own words for a true-false answer ('True', 'False') in the
+    course's language; any other text is the author's and stays as written."""
+    if text == "True":
+        return ui._("True")
+    if text == "False":
+        return ui._("False")
+    return text
 
 
 def objective_views(module: Module, result: AttemptResult) -> list[ObjectiveView]:

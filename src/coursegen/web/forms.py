@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coursegen.i18n.ui import N_, Interface
 from coursegen.model.quiz import (
     Matching,
     MultipleResponse,
@@ -49,15 +50,17 @@ class QuestionView:
     hint: str
 
 
-_HINTS = {
-    "single": "Choose one answer.",
-    "multiple": "Choose all that apply.",
-    "true-false": "Choose true or false.",
-    "short-answer": "Type a word or short phrase.",
-    "numeric": "Type a number; use a point for decimals.",
-    "matching": "Choose the match for each item.",
-    "ordering": "Choose the item for each position, first to last; use each item once.",
-}
+def _hint(kind: str, ui: Interface) -> str:
+    hints = {
+        "single": ui._("Choose one answer."),
+        "multiple": ui._("Choose all that apply."),
+        "true-false": ui._("Choose true or false."),
+        "short-answer": ui._("Type a word or short phrase."),
+        "numeric": ui._("Type a number; use a point for decimals."),
+        "matching": ui._("Choose the match for each item."),
+        "ordering": ui._("Choose the item for each position, first to last; use each item once."),
+    }
+    return hints.get(kind, "")
 
 
 def field_name(number: int) -> str:
@@ -65,8 +68,11 @@ def field_name(number: int) -> str:
     return f"q{number}"
 
 
-def question_view(question: Any, presented: Presented, number: int) -> QuestionView:
-    """What a page may show of `question` as presented at position `number` (1-based)."""
+def question_view(question: Any, presented: Presented, number: int,
+                  lang: str = "en") -> QuestionView:
+    """What a page may show of `question` as presented at position `number` (1-based),
+    its hints and labels in `lang`."""
+    ui = Interface(lang)
     order = presented.order
     choices: tuple[Choice, ...] = ()
     rows: tuple[str, ...] = ()
@@ -79,7 +85,7 @@ def question_view(question: Any, presented: Presented, number: int) -> QuestionV
         rows = tuple(p.left for p in question.pairs)
     elif isinstance(question, Ordering):
         choices = tuple(Choice(i, question.items[i]) for i in _order(order, question.items))
-        rows = tuple(f"Position {k + 1}" for k in range(len(question.items)))
+        rows = tuple(ui._("Position {number}", number=k + 1) for k in range(len(question.items)))
     return QuestionView(
         number=number,
         field=field_name(number),
@@ -89,7 +95,7 @@ def question_view(question: Any, presented: Presented, number: int) -> QuestionV
         choices=choices,
         rows=rows,
         unit=question.unit if isinstance(question, Numeric) else None,
-        hint=_HINTS.get(question.type, ""),
+        hint=_hint(question.type, ui),
     )
 
 
@@ -138,7 +144,7 @@ def parse_response(question: Any, fields: Any, name: str) -> Any:
         if not value:
             return None
         if value not in {"true", "false"}:
-            raise AnswerInvalid("choose true or false")
+            raise AnswerInvalid(N_("choose true or false"))
         return value == "true"
     if isinstance(question, ShortAnswer):
         text = " ".join(str(fields.get(name) or "").split())
@@ -156,7 +162,7 @@ def parse_response(question: Any, fields: Any, name: str) -> Any:
         if all(p is None for p in picks):
             return None
         if None in picks or sorted(picks) != list(range(size)):
-            raise AnswerInvalid("give every position an item, and use each item once")
+            raise AnswerInvalid(N_("give every position an item, and use each item once"))
         return picks
     raise AnswerInvalid(f"unknown question type {type(question).__name__}")
 
@@ -166,5 +172,5 @@ def _index(value: Any, size: int) -> int | None:
     if not text:
         return None
     if not text.isdigit() or int(text) >= size:
-        raise AnswerInvalid("that choice is not one of the options; choose again")
+        raise AnswerInvalid(N_("that choice is not one of the options; choose again"))
     return int(text)

@@ -15,6 +15,7 @@ from coursegen.attempts.roster import Roster
 from coursegen.attempts.sessions import SessionBook
 from coursegen.attempts.store import AttemptStore
 from coursegen.attempts.trainer_sessions import TrainerSessions
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course
 from coursegen.theme import render_template
 from coursegen.web.security import (
@@ -139,10 +140,16 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     context.setdefault("learner", None)
     context.setdefault("title", "")
     html = render_template(
-        web.course.root, f"web/{template}", course=web.course, csrf=csrf_token(request), **context)
+        web.course.root, f"web/{template}", language=course_language(web.course),
+        course=web.course, csrf=csrf_token(request), **context)
     response = HTMLResponse(html, status_code=status)
     finish_response(request, response)
     return response
+
+
+def interface(request: Request) -> Interface:
+    """The interface strings in the served course's language, for messages built in code."""
+    return Interface(course_language(state(request).course))
 
 
 def finish_response(request: Request, response: Response) -> None:

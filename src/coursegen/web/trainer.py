@@ -15,10 +15,12 @@ from starlette.routing import Route
 
 from coursegen.attempts.roster import RosterInvalid, parse_roster
 from coursegen.attempts.store import OPEN, StoreUnavailable
+from coursegen.i18n.ui import N_
 from coursegen.web.attempts import quiz_modules
 from coursegen.web.pages import (
     checked_form,
     client_address,
+    interface,
     is_trainer,
     message,
     redirect,
@@ -35,7 +37,7 @@ from coursegen.web.trainer_views import (
 
 Handler = Callable[[Request], Awaitable[Response]]
 
-ENABLE_HINT = ("Start the server with --trainer-password PASSWORD, or set the "
+ENABLE_HINT = N_("Start the server with --trainer-password PASSWORD, or set the "
                "COURSEGEN_TRAINER_PASSWORD environment variable, to turn them on.")
 
 
@@ -67,39 +69,48 @@ def _trainer_only(handler: Handler) -> Handler:
 def _refuse(request: Request) -> Response | None:
     """A response refusing the request unless a signed-in trainer sent it."""
     if not state(request).trainer_password:
-        return message(request, "Trainer pages are turned off", ENABLE_HINT, status=403,
-                       trainer_area=True)
+        return _turned_off(request)
     if not is_trainer(request):
         if request.method == "GET":
             return redirect("/trainer/login")
-        return message(request, "Sign-in needed", "Sign in as the trainer first.", status=401,
-                       link=("/trainer/login", "Sign in"), trainer_area=True)
+        ui = interface(request)
+        return message(request, ui._("Sign-in needed"), ui._("Sign in as the trainer first."),
+                       status=401, link=("/trainer/login", ui._("Sign in")), trainer_area=True)
     return None
+
+
+def _turned_off(request: Request) -> Response:
+    ui = interface(request)
+    return message(request, ui._("Trainer pages are turned off"), ui._(ENABLE_HINT), status=403,
+                   trainer_area=True)
 
 
 async def login(request: Request) -> Response:
     """The trainer password form; too many wrong passwords from one client are refused a while."""
     web = state(request)
+    ui = interface(request)
     if not web.trainer_password:
-        return message(request, "Trainer pages are turned off", ENABLE_HINT, status=403,
-                       trainer_area=True)
+        return _turned_off(request)
     if request.method == "GET":
-        return render(request, "trainer_login.html", title="Trainer sign-in", error=None,
+        return render(request, "trainer_login.html", title=ui._("Trainer sign-in"), error=None,
                       trainer_area=True)
     form = await checked_form(request)
     client = client_address(request)
     wait = await run_in_threadpool(web.throttle.retry_after, client)
     if wait:
-        response = render(request, "trainer_login.html", status=429, title="Trainer sign-in",
-                          error=f"Too many wrong passwords. Try again in {wait} seconds.",
+        response = render(request, "trainer_login.html", status=429,
+                          title=ui._("Trainer sign-in"),
+                          error=ui.ngettext("Too many wrong passwords. Try again in {n} second.",
+                                            "Too many wrong passwords. Try again in {n} seconds.",
+                                            wait),
                           trainer_area=True)
         response.headers["retry-after"] = str(wait)
         return response
     given = str(form.get("password", "")).encode()
     if not hmac.compare_digest(given, web.trainer_password.encode()):
         await run_in_threadpool(web.throttle.failed, client)
-        return render(request, "trainer_login.html", status=401, title="Trainer sign-in",
-                      error="That password is not right.", trainer_area=True)
+        return render(request, "trainer_login.html", status=401, title=ui._("Trainer sign-in"),
+                      error=ui._("That password is not right."), trainer_area=True)
     await run_in_threadpool(web.throttle.succeeded, client)
     token = await run_in_threadpool(web.trainers.begin, web.password_fingerprint)
     response = redirect("/trainer")
@@ -125,7 +136,8 @@ async def trainer_home(request: Request) -> Response:
     context = await run_in_threadpool(dashboard, state(request), module, session)
     template = "trainer_live.html" if request.query_params.get("part") == "live" \
         else "trainer_dashboard.html"
-    return render(request, template, title="Results", trainer_area=True, **context)
+    return render(request, template, title=interface(request)._("Results"), trainer_area=True,
+                  **context)
 
 
 @_trainer_only
@@ -137,8 +149,10 @@ async def sessions(request: Request) -> Response:
         await run_in_threadpool(state(request).sessions.set_session, code,
                                 form.get("action") != "close")
     except ValueError as error:
-        return message(request, "That session code cannot be used", str(error).capitalize() + ".",
-                       status=422, link=("/trainer", "Back to the results"), trainer_area=True)
+        ui = interface(request)
+        return message(request, ui._("That session code cannot be used"),
+                       ui._(str(error)).capitalize() + ".", status=422,
+                       link=("/trainer", ui._("Back to the results")), trainer_area=True)
     return redirect("/trainer")
 
 
@@ -163,14 +177,16 @@ async def roster(request: Request) -> Response:
         await run_in_threadpool(web.roster.load, people)
         return redirect("/trainer/roster")
     participants = await run_in_threadpool(web.roster.participants)
-    return render(request, "trainer_roster.html", title="Join codes", trainer_area=True,
+    return render(request, "trainer_roster.html", title=interface(request)._("Join codes"),
+                  trainer_area=True,
                   participants=participants, join_url=str(request.base_url),
                   modules=quiz_modules(web.course))
 
 
 def _roster_refused(request: Request, why: str) -> Response:
-    return message(request, "That roster cannot be loaded", why, status=422,
-                   link=("/trainer", "Back to the results"), trainer_area=True)
+    ui = interface(request)
+    return message(request, ui._("That roster cannot be loaded"), why, status=422,
+                   link=("/trainer", ui._("Back to the results")), trainer_area=True)
 
 
 @_trainer_only
@@ -197,7 +213,8 @@ async def reset(request: Request) -> Response:
         raise HTTPException(404) from None
     if not reason:
         context = await run_in_threadpool(attempt_detail, web, attempt_id)
-        context["reset_error"] = "Give the reason for the reset; it is kept in the log."
+        context["reset_error"] = interface(request)._(
+            "Give the reason for the reset; it is kept in the log.")
         return render(request, "trainer_attempt.html", status=422, trainer_area=True, **context)
     if record.status == OPEN:
         await run_in_threadpool(web.store.abandon, record.id)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from coursegen.attempts.store import OPEN, AttemptRecord
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course, Module
-from coursegen.stats.analysis import FORM_TITLES, ModuleStats
-from coursegen.stats.wording import number, pct
+from coursegen.stats.analysis import ModuleStats
+from coursegen.stats.wording import form_title, number, pct
 
 PRACTICE = "practice"
 """How a practice run is named where forms are listed."""
@@ -55,6 +56,7 @@ def summary_rows(course: Course, store: Any, modules: list[Module], session: str
                  records: list[AttemptRecord]) -> list[SummaryRow]:
     """Per module and test form: attempts started and open (counted), and the finished
     count, mean and pass rate as the statistics engine gives them; practice runs apart."""
+    lang = course_language(course)
     rows = []
     for module in modules:
         stats = module_stats(course, store, module, session)
@@ -67,14 +69,15 @@ def summary_rows(course: Course, store: Any, modules: list[Module], session: str
             open_count = sum(r.status == OPEN for r in started)
             if figures is None:
                 finished = len(started) - open_count if form == PRACTICE else 0
-                rows.append(SummaryRow(module.id, module.title,
-                                       FORM_TITLES.get(form, "Practice"), len(started),
+                title = (Interface(lang)._("Practice") if form == PRACTICE
+                         else form_title(form, lang))
+                rows.append(SummaryRow(module.id, module.title, title, len(started),
                                        open_count, str(finished), "–", "–"))
                 continue
             overall = figures.overall
-            rows.append(SummaryRow(module.id, module.title, figures.title, len(started),
-                                   open_count, str(overall.attempts), pct(overall.mean, 1),
-                                   pct(overall.pass_rate, 1)))
+            rows.append(SummaryRow(module.id, module.title, form_title(form, lang), len(started),
+                                   open_count, str(overall.attempts),
+                                   pct(overall.mean, 1, lang), pct(overall.pass_rate, 1, lang)))
     return rows
 
 
@@ -112,9 +115,9 @@ class ItemRow:
     """What the statistics suggest fixing, as `coursegen stats` words it."""
 
 
-def item_rows(module: Module, stats: ModuleStats) -> list[ItemRow]:
+def item_rows(module: Module, stats: ModuleStats, lang: str = "en") -> list[ItemRow]:
     """Every question of the bank with the engine's facility, discrimination, option counts
-    and flags in each test form that asked it."""
+    and flags in each test form that asked it (named and worded in `lang`)."""
     assert module.bank is not None
     rows = []
     for question in module.bank.questions:
@@ -124,14 +127,15 @@ def item_rows(module: Module, stats: ModuleStats) -> list[ItemRow]:
             item = next((i for i in form.items if i.question_id == question.id), None)
             if item is None:
                 continue
-            figures.append(FormFigures(form.title, item.attempts, number(item.facility),
+            title = form_title(form.form, lang)
+            figures.append(FormFigures(title, item.attempts, number(item.facility),
                                        number(item.discrimination, 0)))
             chosen = form.options.get(question.id)
             if chosen is not None:
                 options = chosen.options
-                tests.append(form.title)
+                tests.append(title)
                 counts.append(tuple(o.count for o in chosen.options))
-            flags += [f"{form.title}: {flag.message}" for flag in form.flags_for(question.id)]
+            flags += [f"{title}: {flag.translated(lang)}" for flag in form.flags_for(question.id)]
         option_rows = tuple(OptionCount(o.text, o.keyed, tuple(c[k] for c in counts))
                             for k, o in enumerate(options))
         rows.append(ItemRow(question.id, question.stem, question.type, tuple(figures),

@@ -10,20 +10,24 @@ from coursegen.attempts.csv_export import csv_text
 from coursegen.attempts.lifecycle import result_of
 from coursegen.attempts.sessions import Reset
 from coursegen.attempts.store import ABANDONED, FINISHED, OPEN, AttemptRecord
+from coursegen.i18n.ui import Interface, course_language
+from coursegen.stats.wording import form_title
 from coursegen.web.attempts import quiz_modules
 from coursegen.web.feedback import feedback_view, number
 from coursegen.web.pages import WebState
 from coursegen.web.trainer_stats import form_of, item_rows, module_stats, summary_rows
 
 
-def _status(record: AttemptRecord, reset: Reset | None) -> str:
+def _status(record: AttemptRecord, reset: Reset | None, ui: Interface | None = None) -> str:
+    """The attempt's status in words; in English (the CSV export's stable values) without `ui`."""
+    ui = ui or Interface("en")
     if reset:
-        return "reset"
+        return ui.pgettext("attempt status", "reset")
     if record.status == OPEN:
-        return "in progress"
+        return ui._("in progress")
     if record.status == ABANDONED:
-        return "closed"
-    return "timed out" if record.timed_out else "finished"
+        return ui._("closed")
+    return ui._("timed out") if record.timed_out else ui._("finished")
 
 
 def _attempts(web: WebState, module: str | None, session: str | None) -> list[AttemptRecord]:
@@ -33,6 +37,7 @@ def _attempts(web: WebState, module: str | None, session: str | None) -> list[At
 def dashboard(web: WebState, module: str | None, session: str | None) -> dict[str, Any]:
     """The results page's context: filters, per-module summary, attempts, sessions, resets."""
     records = _attempts(web, module, session)
+    ui = Interface(course_language(web.course))
     resets = web.sessions.latest_resets()
     shown = [m for m in quiz_modules(web.course) if module in (None, m.id)]
     rows = []
@@ -41,7 +46,7 @@ def dashboard(web: WebState, module: str | None, session: str | None) -> dict[st
             "id": record.id, "learner": record.learner, "module": record.module_title,
             "form": form_of(record), "session": record.session or "",
             "started": record.started_at.strftime("%Y-%m-%d %H:%M"),
-            "status": _status(record, resets.get(record.id)),
+            "status": _status(record, resets.get(record.id), ui),
             "score": f"{number(record.percent)} %" if record.percent is not None else "–",
             "passed": None if record.passed is None else record.passed,
         })
@@ -65,9 +70,10 @@ def attempt_detail(web: WebState, attempt_id: int) -> dict[str, Any]:
     assert bank is not None
     items = [{"stem": bank.question(s.question_id).stem, "id": s.question_id,
               "feedback": feedback_view(web.course, s)} for s in result.scores]
+    ui = Interface(course_language(web.course))
     return {
-        "title": f"Attempt by {record.learner}", "record": record, "module": module,
-        "status_text": _status(record, reset), "session": record.session,
+        "title": ui._("Attempt by {learner}", learner=record.learner), "record": record,
+        "module": module, "status_text": _status(record, reset, ui), "session": record.session,
         "reset": reset, "items": items,
         "percent": number(result.percent), "earned": number(result.earned),
         "possible": number(result.possible), "passed": result.passed, "reset_error": None,
@@ -82,10 +88,13 @@ def item_statistics(web: WebState, module_id: str, session: str | None) -> dict[
     if module.bank is None:
         raise KeyError(module_id)
     stats = module_stats(web.course, web.store, module, session)
-    return {"title": f"Questions: {module.title}", "module": module, "session": session,
+    title = Interface(course_language(web.course))._("Questions: {title}", title=module.title)
+    return {"title": title, "module": module, "session": session,
             "attempts": sum(form.overall.attempts for form in stats.forms),
-            "tests": [(form.title, form.overall.attempts) for form in stats.forms],
-            "items": item_rows(module, stats), "sessions": web.sessions.sessions(),
+            "tests": [(form_title(form.form, course_language(web.course)), form.overall.attempts)
+                      for form in stats.forms],
+            "items": item_rows(module, stats, course_language(web.course)),
+            "sessions": web.sessions.sessions(),
             "modules": quiz_modules(web.course)}
 
 

@@ -11,6 +11,7 @@ from starlette.responses import Response
 from coursegen.attempts.certificate import certificate_code, certifies
 from coursegen.attempts.lifecycle import Progress, attempts_left, result_of
 from coursegen.attempts.store import FINISHED, OPEN, AttemptRecord
+from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course
 from coursegen.quiz.assemble import FORMS
 from coursegen.quiz.engine import score
@@ -85,14 +86,15 @@ def learner_home(web: WebState, learner: Learner) -> dict[str, Any]:
             "forms": [f for f in FORMS if f != "exam" and getattr(bank.forms, f)],
         })
     attempts = []
+    ui = Interface(course_language(web.course))
     for record in reversed(owned):
         finished = record.status == FINISHED
         attempts.append({
             "module_title": record.module_title, "form": record.form,
             "started": record.started_at.strftime("%Y-%m-%d %H:%M UTC"),
             "score": f"{number(record.percent or 0)} %" if finished else "–",
-            "result": ("Passed" if record.passed else "Not passed") if finished
-            else ("In progress" if record.status == OPEN else "Closed"),
+            "result": (ui._("Passed") if record.passed else ui._("Not passed")) if finished
+            else (ui._("In progress") if record.status == OPEN else ui._("Closed")),
             "link": f"/a/{record.uid}/result" if finished
             else (f"/a/{record.uid}" if record.status == OPEN else None),
         })
@@ -126,7 +128,7 @@ def all_page_items(course: Course, state: Progress, form: Any,
     items = []
     for n, presented in enumerate(state.paper.questions, 1):
         question, _ = question_at(course, state, n)
-        view = question_view(question, presented, n)
+        view = question_view(question, presented, n, course_language(course))
         saved = state.responses.get(presented.question_id)
         values = form_values(question, saved)
         if form is not None and view.field in errors:
@@ -159,7 +161,8 @@ def result_page(web: WebState, record: AttemptRecord) -> dict[str, Any]:
              for s in result.scores] if review.lists_answers else []
     certified = certifies(record)
     return {
-        "title": f"Result: {module.title}", "module": module, "uid": record.uid,
+        "title": Interface(course_language(web.course))._("Result: {title}", title=module.title),
+        "module": module, "uid": record.uid,
         "percent": number(result.percent), "earned": number(result.earned),
         "possible": number(result.possible), "passed": result.passed,
         "pass_mark": number(record.pass_mark), "timed_out": record.timed_out,

@@ -157,8 +157,8 @@
     set("cmi.core.lesson_status", result.passed ? "passed" : "failed");
     if (result.timedOut) done = true;
     save(form);
-    status((result.timedOut ? "Time is up. " : "") + "Your score of " + result.percent +
-      "% has been sent to your learning platform.");
+    status((result.timedOut ? window.CoursegenText("time_is_up") + " " : "") +
+      window.CoursegenText("score_sent", { percent: result.percent }));
     if (result.timedOut) {
       var again = form.querySelector("[data-action=reset]");
       if (again) again.disabled = true;
@@ -219,8 +219,8 @@
     }
     if (state) {
       lastPercent = state.p === undefined ? null : state.p;
-      if (lastPercent !== null) status("Welcome back. Your last score was " + lastPercent + "%.");
-      else status("Welcome back. Your answers so far are restored.");
+      if (lastPercent !== null) status(window.CoursegenText("welcome_back_score", { percent: lastPercent }));
+      else status(window.CoursegenText("welcome_back"));
     }
     seed = form.coursegenPaper ? form.coursegenPaper.seed : null;
   }
@@ -229,7 +229,7 @@
     api = locateAPI();
     form = document.querySelector("form.quiz[data-module]");
     if (!api) {
-      status("No learning platform found: your answers are scored here but not recorded.");
+      status(window.CoursegenText("no_platform"));
       if (form) keepTime();
       return;
     }
@@ -247,7 +247,7 @@
       set("cmi.suspend_data", suspendData(form));
       if (done) {
         window.CoursegenQuiz.lock(form, true);
-        status("This attempt has ended. Your score of " + lastPercent + "% was sent to your learning platform.");
+        status(window.CoursegenText("attempt_ended_score", { percent: lastPercent }));
       } else {
         keepTime();
       }

@@ -39,12 +39,13 @@
   function showProgress(progress) {
     Array.prototype.forEach.call(document.querySelectorAll("[data-progress-lesson]"), function (el) {
       var read = progress.lessons[el.getAttribute("data-progress-lesson")];
-      el.textContent = read ? "Read on " + read : "";
+      el.textContent = read ? window.CoursegenText("read_on").replace("{date}", read) : "";
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-progress-quiz]"), function (el) {
       var quiz = progress.quizzes[el.getAttribute("data-progress-quiz")];
       if (quiz && quiz.best !== undefined) {
-        el.textContent = "Best score " + quiz.best + "%" + (quiz.passed ? " — passed" : "");
+        el.textContent = window.CoursegenText(quiz.passed ? "best_score_passed" : "best_score",
+                                              { percent: quiz.best });
       }
     });
   }

@@ -6,6 +6,36 @@
 (function (root) {
   "use strict";
 
+  /* The page's interface strings, translated when the page was built (see
+   * coursegen.i18n.script_strings): text(key, values) fills {name} placeholders; a counted
+   * message takes its form from the `plural` table by values.n. */
+  var strings = null;
+  function text(key, values) {
+    if (strings === null) {
+      var script = document.getElementById("coursegen-strings");
+      strings = script ? JSON.parse(script.textContent) : {};
+    }
+    var message = strings[key] === undefined ? key : strings[key];
+    values = values || {};
+    if (Array.isArray(message)) {
+      var n = values.n;
+      var table = strings.plural || [];
+      var whole = Math.floor(Math.abs(n));
+      var form = table[n === whole ? (whole < table.length ? whole : 100 + whole % 100) : 100] || 0;
+      message = message[Math.min(form, message.length - 1)];
+    }
+    return String(message).replace(/\{(\w+)\}/g, function (found, name) {
+      return values[name] === undefined ? found : number(values[name]);
+    });
+  }
+
+  /* A number in the page language's digits and decimal sign (48.5 → "48,5" in French). */
+  function number(value) {
+    if (typeof value !== "number" || !window.Intl) return String(value);
+    var lang = document.documentElement.lang || "en";
+    return new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }).format(value);
+  }
+
   function questionData(form) {
     var script = document.getElementById(form.getAttribute("data-quiz"));
     return JSON.parse(script.textContent);
@@ -71,7 +101,7 @@
       var item = form.coursegenItems[drawn.index];
       arrange(item, drawn.order);
       var number = item.querySelector(".number");
-      if (number) number.textContent = "Question " + (n + 1);
+      if (number) number.textContent = text("question_number", { n: n + 1 });
       list.appendChild(item);
     });
     form.coursegenPaper = paper;
@@ -106,15 +136,15 @@
     function tick() {
       var left = Math.max(0, deadline - Date.now());
       var seconds = Math.ceil(left / 1000);
-      timer.textContent = "Time left: " + Math.floor(seconds / 60) + ":" + two(seconds % 60);
+      timer.textContent = text("time_left_clock", { time: Math.floor(seconds / 60) + ":" + two(seconds % 60) });
       if (left > 0) return;
       clearInterval(form.coursegenClock);
       form.coursegenClock = null;
       if (settings.end) {
-        if (settings.message) timer.textContent = "Time is up: your answers have been submitted.";
+        if (settings.message) timer.textContent = text("time_up_submitted");
         end(form);
       } else if (settings.message) {
-        timer.textContent = "The time limit has passed; you may go on.";
+        timer.textContent = text("time_limit_passed");
       }
     }
     form.coursegenClock = setInterval(tick, 1000);
@@ -219,7 +249,7 @@
     } catch (error) {
       if (error.name !== "ResponseInvalid") throw error;
       var points = question.points === undefined ? 1 : question.points;
-      var why = question.type === "numeric" ? "Type a number." : "Choose a different item for every position.";
+      var why = question.type === "numeric" ? text("type_number") : text("distinct_items");
       return { question_id: question.id, points: points, fraction: 0, earned: 0, answered: true,
                correct: false, feedback: [], problem: why };
     }
@@ -243,8 +273,9 @@
       box.hidden = true;
       return;
     }
-    var verdict = result.correct ? "Correct." : result.fraction > 0
-      ? "Partly correct (" + Math.round(result.fraction * 100) + "%)." : result.answered ? "Not correct." : "Not answered.";
+    var verdict = result.correct ? text("correct") : result.fraction > 0
+      ? text("partly_correct_percent", { percent: Math.round(result.fraction * 100) })
+      : result.answered ? text("not_correct") : text("not_answered");
     paragraph(box, "", "verdict " + (result.correct ? "right" : result.fraction > 0 ? "partial" : "wrong"));
     box.lastChild.textContent = verdict + (result.problem ? " " + result.problem : "");
     if (review !== "key") {
@@ -254,7 +285,7 @@
     result.feedback.forEach(function (note) {
       if (note.text) paragraph(box, (html.feedback || {})[note.text] || "");
     });
-    if (!result.correct && html.key) paragraph(box, "Answer: " + html.key);
+    if (!result.correct && html.key) paragraph(box, text("answer_key").replace("{answer}", html.key));
     if (html.explanation) paragraph(box, html.explanation, "explanation");
     box.hidden = false;
   }
@@ -283,10 +314,12 @@
        * why), never a score against a pass mark. */
       var right = results.every(function (r) { return r.correct; });
       var partly = !right && results.some(function (r) { return r.fraction > 0; });
-      summary.textContent = right ? "Correct." : partly ? "Partly correct." : "Not correct.";
+      summary.textContent = right ? text("correct") : partly ? text("partly_correct") : text("not_correct");
     } else {
-      summary.textContent = "Score: " + percent + "% (" + Math.round(earned * 100) / 100 + " of " + max +
-        " points). " + (passed ? "Passed" : "Not yet passed") + " — the pass mark is " + quiz.pass_mark + "%.";
+      var ofPoints = text("of_points", { earned: Math.round(earned * 100) / 100, n: max });
+      summary.textContent = text("score", { percent: percent }).replace("{of_points}", ofPoints) + " " +
+        text("verdict_pass_mark", { pass_mark: quiz.pass_mark })
+          .replace("{verdict}", passed ? text("passed") : text("not_yet_passed"));
     }
     var outcome = { questions: results, earned: earned, max: max, percent: percent,
                     passed: passed, pass_mark: quiz.pass_mark, module: quiz.module,
@@ -324,6 +357,7 @@
   root.CoursegenQuiz = { attach: attach, check: check, encode: encode, restore: restore,
                          responseOf: responseOf, lay: lay, limit: limit, time: time, lock: lock,
                          end: end };
+  root.CoursegenText = text;
 
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form.quiz"), attach);

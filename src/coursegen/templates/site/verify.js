@@ -10,7 +10,8 @@
   var DOMAIN = "coursegen certificate v1\u0000";
   var SIGNATURE_BYTES = 64;
   var FIELDS = ["learner", "course", "module", "form", "score", "date"];
-  var FORM_NAMES = { post: "post-test", exam: "exam" };
+  var FORM_NAMES = { post: "form_post", exam: "form_exam" };
+  function say(key, values) { return window.CoursegenText(key, values); }
 
   function Invalid(message) {
     this.message = message;
@@ -46,7 +47,7 @@
     var bits = 0;
     for (var i = 0; i < clean.length; i += 1) {
       var value = ALPHABET.indexOf(clean[i]);
-      if (value < 0) throw new Invalid("This " + what + " has characters base32 does not use (A–Z, 2–7).");
+      if (value < 0) throw new Invalid(say(what + "_bad_letters"));
       buffer = (buffer << 5) | value;
       bits += 5;
       if (bits >= 8) {
@@ -56,7 +57,7 @@
       }
     }
     if (encode(bytes) !== clean) {
-      throw new Invalid("This " + what + " has a wrong length: check it was copied in full.");
+      throw new Invalid(say(what + "_bad_length"));
     }
     return new Uint8Array(bytes);
   }
@@ -73,14 +74,14 @@
     var data;
     var raw;
     try {
-      data = decode(code, "certificate code");
-      raw = decode(publicKey, "public key");
+      data = decode(code, "code");
+      raw = decode(publicKey, "key");
     } catch (error) {
       return Promise.reject(error);
     }
-    if (raw.length !== 32) return Promise.reject(new Invalid("The public key should be 52 base32 characters."));
+    if (raw.length !== 32) return Promise.reject(new Invalid(say("key_length")));
     if (data.length <= SIGNATURE_BYTES) {
-      return Promise.reject(new Invalid("This certificate code is too short: check it was copied in full."));
+      return Promise.reject(new Invalid(say("code_too_short")));
     }
     var payload = data.slice(0, data.length - SIGNATURE_BYTES);
     var signature = data.slice(data.length - SIGNATURE_BYTES);
@@ -89,10 +90,10 @@
       .then(function (key) { return crypto.subtle.verify({ name: "Ed25519" }, key, signature, signed); })
       .then(function (valid) {
         if (!valid) {
-          throw new Invalid("NOT VALID: this code was not signed with this key, or it was changed or mistyped.");
+          throw new Invalid(say("not_valid"));
         }
         var values = new TextDecoder().decode(payload).split("\u001f");
-        if (values.length !== FIELDS.length) throw new Invalid("This is not a certificate code.");
+        if (values.length !== FIELDS.length) throw new Invalid(say("not_a_code"));
         var facts = {};
         FIELDS.forEach(function (name, n) { facts[name] = values[n]; });
         return facts;
@@ -102,9 +103,11 @@
   function show(form, facts) {
     var result = form.querySelector(".verdict-box");
     var list = document.createElement("dl");
-    [["Learner", facts.learner], ["Course", facts.course], ["Module", facts.module],
-     ["Test", FORM_NAMES[facts.form] || facts.form], ["Score", facts.score + " %"],
-     ["Date", facts.date]].forEach(function (pair) {
+    [[say("learner"), facts.learner], [say("course"), facts.course],
+     [say("module"), facts.module],
+     [say("test"), FORM_NAMES[facts.form] ? say(FORM_NAMES[facts.form]) : facts.form],
+     [say("score_label"), say("percent", { percent: facts.score })],
+     [say("date"), facts.date]].forEach(function (pair) {
       var term = document.createElement("dt");
       term.textContent = pair[0];
       var value = document.createElement("dd");
@@ -115,7 +118,7 @@
     result.textContent = "";
     var verdict = document.createElement("p");
     verdict.className = "verdict right";
-    verdict.textContent = "VALID certificate.";
+    verdict.textContent = say("valid");
     result.appendChild(verdict);
     result.appendChild(list);
   }
@@ -133,14 +136,14 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (!window.crypto || !crypto.subtle) {
-        refuse(form, "This browser cannot check signatures here; use `coursegen certificate verify CODE --public-key KEY`.");
+        refuse(form, say("no_crypto"));
         return;
       }
       verify(form.elements.code.value, form.elements.key.value)
         .then(function (facts) { show(form, facts); })
         .catch(function (error) {
           refuse(form, error instanceof Invalid ? error.message
-            : "This browser cannot check Ed25519 signatures (" + error.name + "); use `coursegen certificate verify CODE --public-key KEY`.");
+            : say("no_ed25519", { error: error.name }));
         });
     });
   }

@@ -3,6 +3,24 @@
 (function () {
   "use strict";
 
+  // The page's interface strings, translated on the server (coursegen.i18n.script_strings):
+  // text(key, values) fills {name} placeholders; a counted message takes its plural form
+  // from the `plural` table by values.n.
+  var script = document.getElementById("coursegen-strings");
+  var strings = script ? JSON.parse(script.textContent) : {};
+  function text(key, values) {
+    var message = strings[key] === undefined ? key : strings[key];
+    values = values || {};
+    if (Array.isArray(message)) {
+      var table = strings.plural || [];
+      var n = Math.floor(Math.abs(values.n));
+      message = message[Math.min(table[n < table.length ? n : 100 + n % 100] || 0, message.length - 1)];
+    }
+    return String(message).replace(/\{(\w+)\}/g, function (found, name) {
+      return values[name] === undefined ? found : String(values[name]);
+    });
+  }
+
   function csrfOf(form) {
     var field = form.querySelector("input[name=csrf]");
     return field ? field.value : "";
@@ -33,22 +51,23 @@
       if (answer && answer.errors) {
         for (var field in answer.errors) { return answer.errors[field]; }
       }
-      if (response.status === 403) { return "the page has expired; reload it and answer again"; }
-      return "the server answered " + response.status + " " + (response.statusText || "");
+      if (response.status === 403) { return text("page_expired"); }
+      return text("server_answered", { status: (response.status + " " + (response.statusText || "")).trim() });
     };
     var showAnswered = function (count) {
-      var text = document.getElementById("progress-text");
+      var line = document.getElementById("progress-text");
       var bar = document.querySelector(".quiz-head progress");
-      if (typeof count !== "number" || !text) { return; }
-      text.textContent = text.textContent.replace(/\d+ (of \d+ )?answered/, function (found, total) {
-        return count + " " + (total || "") + "answered";
+      var answered = line && line.querySelector(".answered-count");
+      if (typeof count !== "number" || !answered) { return; }
+      answered.textContent = text(answered.getAttribute("data-message") || "answered", {
+        n: count, total: answered.getAttribute("data-total")
       });
       if (bar) { bar.value = count; }
     };
     var save = function () {
       window.clearTimeout(pending);
       var sent = current();
-      tell("Saving…", "saving");
+      tell(text("saving"), "saving");
       return fetch(target, {
         method: "POST", body: body(), credentials: "same-origin", keepalive: true,
         headers: { "X-Autosave": "1", "X-CSRF-Token": csrfOf(quiz) }
@@ -58,19 +77,19 @@
           if (response.ok && answer && answer.saved) {
             saved = sent;
             showAnswered(answer.answered);
-            if (current() === sent) { tell("Saved.", "saved"); }
+            if (current() === sent) { tell(text("saved"), "saved"); }
           } else {
-            tell("Not saved: " + reason(response, answer) + ".", "failed");
+            tell(text("not_saved", { reason: reason(response, answer) }), "failed");
           }
         });
       }).catch(function () {
-        tell("Not saved: the server cannot be reached (offline?).", "failed");
+        tell(text("not_saved_offline"), "failed");
       });
     };
     var later = function () { window.clearTimeout(pending); pending = window.setTimeout(save, 600); };
     quiz.addEventListener("change", save);
     quiz.addEventListener("input", function (event) {
-      if (event.target.type === "text") { tell("Not saved yet…", "typing"); later(); }
+      if (event.target.type === "text") { tell(text("not_saved_yet"), "typing"); later(); }
     });
     // Before leaving by a link or the countdown: send what is unsaved, then go.
     flushThen = function (go) {
@@ -104,7 +123,7 @@
     var deadline = Date.now() + left * 1000;
     var tick = function () {
       var s = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-      value.textContent = Math.floor(s / 60) + " min " + String(s % 60).padStart(2, "0") + " s";
+      value.textContent = text("time_left", { minutes: Math.floor(s / 60), seconds: String(s % 60).padStart(2, "0") });
       if (s <= 60) { timer.classList.add("low"); }
       if (s === 0) {
         flushThen(function () { window.location.href = timer.getAttribute("data-expire-url"); });
