@@ -76,7 +76,19 @@ def course_words(folder: Path) -> str:
     return flat(re.sub(r"[*_`>|\"]", " ", text))
 
 
-def english_left(text: str, fragments: set[str], course: str) -> list[str]:
-    """The interface's English fragments found in `text` that are not the course's words."""
-    lowered, own = text.lower(), course.lower()
-    return sorted(f for f in fragments if f.lower() in lowered and f.lower() not in own)
+def english_left(text: str, fragments: set[str], course: str, kept: str = "") -> list[str]:
+    """The interface's English fragments found in `text` that are not the course's words,
+    nor words the translation itself keeps (`kept`: the catalog's translations, where French
+    writes 'post-test' too)."""
+    lowered, own, same = text.lower(), course.lower(), kept.lower()
+    return sorted(f for f in fragments
+                  if f.lower() in lowered and f.lower() not in own and f.lower() not in same)
+
+
+def translated_text(catalog) -> str:
+    """Every translation a catalog holds, as one text."""
+    texts = []
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        texts += [s for s in strings if s]
+    return "\n".join(texts)

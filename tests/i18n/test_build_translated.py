@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from translate.storage import pypo
 
 from coursegen.cli import cli
+from coursegen.i18n.ui import gettext
 from coursegen.scaffold import create_course
 
 pytestmark = pytest.mark.slow
@@ -114,7 +115,7 @@ def test_the_french_handout_is_translated_and_says_it_is_a_draft(
     text = pdf_text(course / "build/fr/handouts/getting-started.pdf")
     assert "Premiers pas" in text
     assert TRANSLATED[POINT_KEY] in text
-    assert "Draft translation, not yet reviewed" in text
+    assert gettext("fr", "Draft translation, not yet reviewed") in text  # in French
     english = pdf_text(course / "build/handouts/getting-started.pdf")
     assert "Draft translation" not in english and "Premiers pas" not in english
 
@@ -209,4 +210,5 @@ def test_a_reviewed_translation_says_so_on_the_cover(built: tuple[Path, str, str
     output = run("build", str(course), "--lang", "fr", "--only", "handouts")
     assert "(reviewed translation)" in output
     text = pdf_text(course / "build/fr/handouts/getting-started.pdf")
-    assert "Reviewed translation" in text and "Draft translation" not in text
+    assert gettext("fr", "Reviewed translation") in text
+    assert gettext("fr", "Draft translation, not yet reviewed") not in text

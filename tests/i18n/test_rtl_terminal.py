@@ -12,6 +12,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from coursegen.i18n.ui import gettext
 from coursegen.load import load_course
 from coursegen.quiz.assemble import assemble
 from coursegen.terminal.direction import BIDI_VARIABLE, terminal_does_bidi
@@ -51,7 +52,7 @@ def test_an_arabic_quiz_on_a_plain_terminal_says_why_not_and_names_the_browser_r
 
 def test_a_terminal_that_reorders_text_takes_the_arabic_quiz(arabic, tmp_path):
     child = spawn(arabic, tmp_path / "db.sqlite3", **{BIDI_VARIABLE: "1"})
-    child.expect("Question 1 of 5")
+    child.expect(gettext("ar", "Question {number} of {total}").format(number=1, total=5))
     bank = load_course(arabic).module(MODULE).bank
     stem = bank.question(assemble(bank, MODULE, 3).questions[0].question_id).stem
     child.expect_exact(stem.split()[0])  # in its logical order, for the terminal to lay out

@@ -21,7 +21,7 @@ from coursegen.i18n.ui import LOCALE_DIR, LOCALE_DIR_VARIABLE, catalog_path
 from coursegen.load import load_course
 from coursegen.scaffold import create_course
 from tests.i18n.catalogs import english_fragments, read_catalog, write_pseudo_catalog
-from tests.i18n.outputs import course_words, english_left, html_text
+from tests.i18n.outputs import course_words, english_left, html_text, translated_text
 from tests.stats.cohort import simulate_cohort
 
 MODULE = "getting-started"
@@ -45,8 +45,9 @@ def french(request, tmp_path_factory):
     return course, locale, read_catalog(catalog_path("fr", locale), "fr")
 
 
-def _english(text: str, course: Path) -> list[str]:
-    return english_left(text, english_fragments(2), course_words(course))
+def _english(text: str, course: Path, catalog) -> list[str]:
+    return english_left(text, english_fragments(2), course_words(course),
+                        translated_text(catalog))
 
 
 def test_the_terminal_quiz_speaks_french(french, tmp_path: Path) -> None:
@@ -58,9 +59,11 @@ def test_the_terminal_quiz_speaks_french(french, tmp_path: Path) -> None:
                           "--db", str(tmp_path / "a.db"), "--seed", "3", "--practice"],
                          input=typed, capture_output=True, text=True, env=env, timeout=120)
     shown = " ".join(run.stdout.split())
-    assert catalog.get("Question {number} of {total}").string.format(number=1, total=6) in shown
-    assert "Question 1 of 6" not in shown
-    assert not _english(shown, course), shown[-2000:]
+    drawn = load_course(course).module(MODULE).bank.settings.draw
+    assert catalog.get("Question {number} of {total}").string.format(number=1, total=drawn) \
+        in shown
+    assert f"Question 1 of {drawn}" not in shown
+    assert not _english(shown, course, catalog), shown[-2000:]
 
 
 def test_the_statistics_report_speaks_french(french, tmp_path: Path,
@@ -77,7 +80,7 @@ def test_the_statistics_report_speaks_french(french, tmp_path: Path,
                                       "--format", "html", "-o", str(target)])
     assert result.exit_code == 0, result.output
     html = target.read_text("utf-8")
-    assert not _english(html_text(html), course)
+    assert not _english(html_text(html), course, catalog)
     assert catalog.get("Learning gain").string in html
     charts = [base64.b64decode(d).decode("utf-8")
               for d in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
@@ -107,4 +110,4 @@ def test_the_certificate_speaks_french(french, tmp_path: Path,
     assert catalog.get("Certificate of achievement").string in html
     assert "21 novembre 2026" in html  # the French date
     assert re.search(r"86\s%", html)  # the French percent, a narrow no-break space before %
-    assert not _english(html_text(html), course)
+    assert not _english(html_text(html), course, catalog)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from translate.storage import pypo
 
 from coursegen.cli import cli
+from coursegen.i18n.ui import gettext
 from coursegen.load import load_course
 from coursegen.quiz.assemble import assemble
 from coursegen.scaffold import create_course
@@ -49,8 +51,9 @@ def course(tmp_path: Path) -> Path:
     return directory
 
 
-def take(course: Path, db: Path, learner: str, *extra: str) -> str:
-    """A full attempt with every answer right; returns what the screen showed."""
+def take(course: Path, db: Path, learner: str, *extra: str, lang: str = "en") -> str:
+    """A full attempt with every answer right; returns what the screen showed (its interface
+    words in `lang`)."""
     bank = load_course(course).module(MODULE).bank
     answers = typed_answers(bank, assemble(bank, MODULE, SEED))
     env = {**os.environ, "TERM": "dumb", "COLUMNS": "200"}
@@ -59,11 +62,11 @@ def take(course: Path, db: Path, learner: str, *extra: str) -> str:
                           env=env, encoding="utf-8", timeout=30, dimensions=(50, 200))
     shown = []
     for answer in answers:
-        child.expect("Answer: ")
+        child.expect_exact(gettext(lang, "Answer: "))
         shown.append(child.before)
         child.sendline(answer)
-        child.expect("Answer saved.")
-    child.expect(r"Result +PASSED")
+        child.expect_exact(gettext(lang, "Answer saved."))
+    child.expect(re.escape(gettext(lang, "Result")) + " +" + re.escape(gettext(lang, "PASSED")))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -73,7 +76,7 @@ def take(course: Path, db: Path, learner: str, *extra: str) -> str:
 def test_the_french_quiz_shows_french_and_pools_with_english_in_stats(course: Path,
                                                                       tmp_path: Path) -> None:
     db = tmp_path / "attempts.db"
-    french = take(course, db, "anne", "--lang", "fr")
+    french = take(course, db, "anne", "--lang", "fr", lang="fr")
     english = take(course, db, "ann")
     flat_french, flat_english = " ".join(french.split()), " ".join(english.split())
     assert STEM_FR in flat_french

@@ -189,7 +189,7 @@ def test_the_time_limit_ends_the_attempt_and_start_again_draws_a_new_paper(site,
     context.clock.install()
     page = context.new_page()
     page.goto((site / "getting-started/quiz.html").as_uri())
-    expect(page.get_by_text("4 questions drawn from 5; time limit 10 minutes.")).to_be_visible()
+    expect(page.get_by_text("4 questions drawn from 5. Time limit: 10 minutes.")).to_be_visible()
     timer = page.locator(f"{QUIZ} .timer")
     expect(timer).to_have_text("Time left: 10:00")
     first = _paper(page)

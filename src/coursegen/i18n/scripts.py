@@ -11,6 +11,7 @@ fontconfig gives instead is named, and `font_warnings` turns that into a build w
 from __future__ import annotations
 
 import subprocess
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -129,6 +130,24 @@ def text_direction(text: str, lang: str) -> str:
     if own == RTL:
         return LTR if has_ltr and not has_rtl else RTL
     return RTL if has_rtl and not has_ltr else LTR
+
+
+_LATIN_RUN = re.compile(r"[^\W\d_](?:[^\u0590-\u08FF]*[^\W_\u0590-\u08FF])?")
+_RTL_RUN = re.compile(r"[\u0590-\u08FF](?:[^A-Za-z\u00C0-\u024F]*[\u0590-\u08FF])?")
+
+
+def isolate_foreign_runs(text: str, page_direction: str) -> str:
+    """`text` with each run of the other direction's letters (an English source name in an
+    Arabic note) wrapped in Unicode isolates (LRI/RLI … PDI), so the run reads as one block in
+    the paragraph's direction instead of pulling its figures and punctuation with it."""
+    if page_direction == RTL:
+        return _LATIN_RUN.sub(lambda m: f"\u2066{m.group(0)}\u2069"
+                              if _is_latin(m.group(0)) else m.group(0), text)
+    return _RTL_RUN.sub(lambda m: f"\u2067{m.group(0)}\u2069", text)
+
+
+def _is_latin(run: str) -> bool:
+    return any(unicodedata.bidirectional(char) == "L" for char in run)
 
 
 def is_rtl(lang: str) -> bool:

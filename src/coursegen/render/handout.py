@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from coursegen.errors import Location
 from coursegen.i18n.default_words import with_default_words
-from coursegen.i18n.scripts import direction, font_warnings, is_rtl
+from coursegen.i18n.scripts import font_warnings, is_rtl
 from coursegen.i18n.ui import Interface, course_language, css_page_counter
 from coursegen.model import Course
 from coursegen.output import RenderedFiles
@@ -89,7 +89,7 @@ class HandoutWriter:
         """What the handout templates receive."""
         info = self.course.info
         citations = Citations(self.course)
-        runs = FootnoteRuns(citations, direction(course_language(self.course)))
+        runs = FootnoteRuns(citations, self.language)
         handbook = template == HANDBOOK
         subject = info.title if handbook else views[0].module.title
         edition = edition_label(self.language, handbook, trainer)

@@ -14,7 +14,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from coursegen.i18n.scripts import first_strong_direction
+from coursegen.i18n.scripts import direction, isolate_foreign_runs, text_direction
 from coursegen.model.citing import continues
 from coursegen.model.source import CitationRef, parse_citation
 from coursegen.render.handout_model import Citations
@@ -26,9 +26,9 @@ _CHAPTER = Markup("<!--coursegen-chapter-->")
 class FootnoteRuns:
     """Collects a document's footnoted passages in order and sets their merged footnotes."""
 
-    def __init__(self, citations: Citations, direction: str = "ltr") -> None:
+    def __init__(self, citations: Citations, lang: str = "en") -> None:
         self._citations = citations
-        self._direction = direction  # the page's: a note in the other direction says so
+        self._lang = lang  # the page's language: a note in the other direction says so
         self._passages: list[tuple[str, ...]] = []
         self._kept: set[int] = set()
 
@@ -66,9 +66,11 @@ class FootnoteRuns:
             note = notes[int(marker[1])]
             # A note in another direction than the page (an English source in an Arabic
             # handout) says so: WeasyPrint does not read dir="auto".
-            own = first_strong_direction(note)
-            attribute = Markup(' dir="{}"').format(own) if own not in ("", self._direction) \
-                else ""
+            own = text_direction(note, self._lang)
+            page = direction(self._lang)
+            attribute = Markup(' dir="{}"').format(own) if own != page else ""
+            if own == page:  # a name in the other direction inside the note reads as one block
+                note = isolate_foreign_runs(note, page)
             return Markup('<span class="fn"{}>{}</span>').format(attribute, escape(note))
 
         return _MARKER.sub(replace, html)
