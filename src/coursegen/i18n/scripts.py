@@ -10,8 +10,8 @@ fontconfig gives instead is named, and `font_warnings` turns that into a build w
 
 from __future__ import annotations
 
-import subprocess
 import re
+import subprocess
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
