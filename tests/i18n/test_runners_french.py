@@ -106,7 +106,7 @@ def test_the_certificate_speaks_french(french, tmp_path: Path,
         finished_at = dt.datetime(2026, 11, 21, 10, 0, tzinfo=dt.UTC)
 
     html = certificate_html(Passed(), course)
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
     assert catalog.get("Certificate of achievement").string in html
     assert "21 novembre 2026" in html  # the French date
     assert re.search(r"86\s%", html)  # the French percent, a narrow no-break space before %
