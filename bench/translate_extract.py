@@ -38,8 +38,8 @@ def copy_course(target: Path) -> Path:
 
 def in_process(course: Path, fresh: bool) -> float:
     """Seconds to load the course and extract French (after a first import of everything)."""
-    from coursegen.i18n.content_extract import extract
     from coursegen.load import load_course_located
+    from coursegen.translation.content_extract import extract
 
     if fresh:
         shutil.rmtree(course / "translations", ignore_errors=True)
@@ -70,8 +70,8 @@ def main() -> None:
             ("the command, new process (imports included)", min(command(course)
                                                                   for _ in range(ROUNDS))),
         ]
-        from coursegen.i18n.content_strings import source_strings
         from coursegen.load import load_course
+        from coursegen.translation.content_strings import source_strings
 
         strings = len(source_strings(load_course(course)))
     print(f"translate extract, shipped course ({strings} strings, 5 catalogs x PO + XLIFF), "

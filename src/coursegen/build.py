@@ -25,11 +25,11 @@ from coursegen.build_manifest import Manifest
 from coursegen.build_pool import run_jobs
 from coursegen.build_progress import BuildProgress, PlainProgress
 from coursegen.errors import CourseInvalid, UsageError
-from coursegen.i18n.content_strings import LANGUAGE_TAG
 from coursegen.load import course_language, listed_module_ids, load_checked
 from coursegen.model import Course
 from coursegen.output import remove_temporaries
 from coursegen.render.options import RenderOptions
+from coursegen.translation.content_strings import LANGUAGE_TAG
 
 
 def build(
@@ -70,7 +70,7 @@ def build(
     manifest = Manifest(out_dir)
     translation = None
     if language is not None:
-        from coursegen.i18n.content_apply import course_in
+        from coursegen.translation.content_apply import course_in
 
         course, _fallbacks, catalog_warnings = course_in(course, language)
         if strict and catalog_warnings:

@@ -84,7 +84,7 @@ def check(directory: Path, strict: bool, sources_dir: Path | None, output_format
     if course is not None:
         diagnostics = diagnostics + check_course(course)
         if (course.root / "translations").is_dir():
-            from coursegen.i18n.catalog_checks import check_catalogs
+            from coursegen.translation.catalog_checks import check_catalogs
 
             diagnostics += check_catalogs(course)
         if sources_dir is not None:
@@ -159,7 +159,7 @@ def build(
         prefix = f"{language}: " if len(wanted) > 1 and language else ""
         click.echo(prefix + summary_line(result))
         if result.translation is not None:
-            from coursegen.i18n.content_apply import coverage_line
+            from coursegen.translation.content_apply import coverage_line
 
             click.echo(coverage_line(result.translation))
         if strict and result.diagnostics:

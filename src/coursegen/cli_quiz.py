@@ -44,7 +44,7 @@ def load_quiz_module(directory: Path, module_id: str, language: str | None = Non
     if problems:
         raise CourseInvalid(problems)
     if language is not None:
-        from coursegen.i18n.content_apply import in_language
+        from coursegen.translation.content_apply import in_language
 
         course = in_language(course, language)
         module = course.module(module.id)

@@ -111,8 +111,8 @@ def _load_roster(store, path: Path) -> None:  # an AttemptStore; imports stay la
 
 
 def _load(directory: Path, language: str | None = None):  # a Course; imports stay lazy
-    from coursegen.i18n.content_apply import in_language
     from coursegen.load import load_checked
+    from coursegen.translation.content_apply import in_language
 
     if not (directory / "course.yaml").is_file():
         raise UsageError(f"{directory}: no course.yaml here; give the course folder "

@@ -37,8 +37,8 @@ def translate() -> None:
                    "listed in course.yaml 'languages'.")
 def extract(directory: Path, languages: tuple[str, ...]) -> None:
     """Write or update translations/LANG/<module>.po and .xlf, keeping every translation."""
-    from coursegen.i18n.content_extract import extract as run_extract
     from coursegen.load import load_course_located
+    from coursegen.translation.content_extract import extract as run_extract
 
     course, locations = load_course_located(directory)
     for language in target_languages(course, languages):
@@ -48,7 +48,7 @@ def extract(directory: Path, languages: tuple[str, ...]) -> None:
         new = sum(u.new for u in updates)
         changed = sum(u.changed for u in updates)
         obsolete = sum(u.obsoleted for u in updates)
-        from coursegen.i18n.catalog_files import shown
+        from coursegen.translation.catalog_files import shown
 
         folder = shown(updates[0].po.parent) if updates else directory
         click.echo(f"{language}: {strings} strings in {len(updates)} catalogs under {folder}; "
@@ -61,14 +61,14 @@ def extract(directory: Path, languages: tuple[str, ...]) -> None:
 @click.argument("directory", type=COURSE_DIR, default=".")
 def import_xliff(xliff_file: Path, directory: Path) -> None:
     """Bring the translations of an XLIFF file back from a CAT tool into its PO catalog."""
-    from coursegen.i18n.catalog_import import import_xliff as run_import
     from coursegen.load import load_course
+    from coursegen.translation.catalog_import import import_xliff as run_import
 
     course = load_course(directory)
     result = run_import(course, xliff_file)
     for warning in result.warnings:
         click.echo(warning, err=True)
-    from coursegen.i18n.catalog_files import shown
+    from coursegen.translation.catalog_files import shown
 
     click.echo(f"{shown(result.po)}: {result.updated} translation"
                f"{'s' * (result.updated != 1)} imported, {result.unchanged} units without "
@@ -84,8 +84,8 @@ def import_xliff(xliff_file: Path, directory: Path) -> None:
               default="table")
 def status(directory: Path, languages: tuple[str, ...], output_format: str) -> None:
     """Per module and language: strings translated, needing review, and missing."""
-    from coursegen.i18n.content_status import course_status, status_languages
     from coursegen.load import load_course
+    from coursegen.translation.content_status import course_status, status_languages
 
     course = load_course(directory)
     wanted = status_languages(course, languages)

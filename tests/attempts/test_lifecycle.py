@@ -14,8 +14,8 @@ from coursegen.attempts.lifecycle import GRACE, NoAttemptsLeft, current_version
 from coursegen.attempts.store import now
 from coursegen.attempts.tables import attempts
 from coursegen.load import load_course
-from coursegen.quiz.assemble import Paper
 from coursegen.quiz.engine import keyed_response
+from coursegen.quiz.paper import Paper
 from coursegen.terminal.runner import QuizOptions, QuizPaused, QuizRun
 from coursegen.web.app import create_app
 from tests.terminal.typing import typed_answer

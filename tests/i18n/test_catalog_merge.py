@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coursegen.i18n.catalog_files import Catalog, Entry
-from coursegen.i18n.content_extract import CatalogUpdate, merge
-from coursegen.i18n.content_strings import SourceString
+from coursegen.translation.catalog_files import Catalog, Entry
+from coursegen.translation.content_extract import CatalogUpdate, merge
+from coursegen.translation.content_strings import SourceString
 
 TEXTS = st.sampled_from(["Alpha", "Beta", "Gamma", "Delta", "Epsilon"])
 FILES = st.sampled_from(["modules/m/01.yaml", "modules/m/02.yaml"])

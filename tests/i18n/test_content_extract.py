@@ -176,8 +176,8 @@ def test_a_point_moved_within_its_file_keeps_its_translation(course_copy: Path) 
 
 def test_every_extracted_string_is_the_one_a_build_replaces(course_copy: Path) -> None:
     """Extract and build walk the same strings: each key's text is what the build swaps."""
-    from coursegen.i18n.content_strings import replace_strings, source_strings
     from coursegen.load import load_course
+    from coursegen.translation.content_strings import replace_strings, source_strings
 
     course = load_course(course_copy)
     before = source_strings(course)

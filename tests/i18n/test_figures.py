@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coursegen.i18n.figures import (
+from coursegen.translation.figures import (
     missing_figures,
     missing_symbols,
     normalise_digits,
@@ -120,8 +120,8 @@ def _rewrite(text: str, how) -> str:
 
 @pytest.fixture(scope="module")
 def shipped_strings() -> list[str]:
-    from coursegen.i18n.content_strings import source_strings
     from coursegen.load import load_course
+    from coursegen.translation.content_strings import source_strings
     from tests.i18n.content_course import REPO
 
     return [s.text for s in source_strings(load_course(REPO))]

@@ -8,8 +8,9 @@ import pytest
 
 from coursegen.errors import UsageError
 from coursegen.load import load_course
-from coursegen.quiz.assemble import Paper, assemble, bank_version
+from coursegen.quiz.assemble import assemble
 from coursegen.quiz.exposure import exam_pool, knowledge_check_ids, practice_questions
+from coursegen.quiz.paper import Paper, bank_version
 from tests.conftest import REPO
 
 SCAFFOLD = Path(__file__).resolve().parents[2] / "src" / "coursegen" / "scaffold"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from coursegen.quiz.answers import letter
-from coursegen.quiz.assemble import Paper
 from coursegen.quiz.engine import keyed_response
+from coursegen.quiz.paper import Paper
 
 
 def typed_answer(question: Any, order: tuple[int, ...] | list[int], response: Any) -> str:

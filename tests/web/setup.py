@@ -11,8 +11,8 @@ from coursegen.attempts.store import AttemptStore, open_store
 from coursegen.load import load_course
 from coursegen.model import Course
 from coursegen.model.quiz import Matching, MultipleResponse, Ordering
-from coursegen.quiz.assemble import Paper
 from coursegen.quiz.engine import keyed_response
+from coursegen.quiz.paper import Paper
 from coursegen.scaffold import create_course
 from coursegen.web.app import create_app
 from tests.web.client import WebClient

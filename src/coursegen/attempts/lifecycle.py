@@ -28,9 +28,10 @@ from coursegen.attempts.store import (
 from coursegen.errors import CoursegenError, UsageError
 from coursegen.model import Course, Module
 from coursegen.model.quiz import QuestionBank
-from coursegen.quiz.assemble import Form, Paper, assemble, bank_version
+from coursegen.quiz.assemble import assemble
 from coursegen.quiz.engine import AttemptResult, score, score_paper
 from coursegen.quiz.exposure import knowledge_check_ids
+from coursegen.quiz.paper import Form, Paper, bank_version
 from coursegen.quiz.presentation import printed_paper
 
 GRACE = dt.timedelta(seconds=3)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from coursegen.export.xml_text import xml_document
 from coursegen.export.zip_entries import stamp
-from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module
 from coursegen.render.quiz_payload import module_quiz
@@ -23,6 +22,7 @@ from coursegen.render.site import (
 from coursegen.render.visual_filters import visual_filters
 from coursegen.text import plain_text
 from coursegen.theme import BUILTIN_TEMPLATES, find_template_file, render_template
+from coursegen.translation.default_words import with_default_words
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"

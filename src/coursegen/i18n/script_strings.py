@@ -11,6 +11,7 @@ CLDR rule of the shipped languages maps the same way).
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -153,6 +154,10 @@ def _web_plurals(ui: Interface) -> dict[str, list[str]]:
 
 def script_strings_json(lang: str, pages: str = "site") -> Markup:
     """:func:`script_strings` as JSON safe inside a `<script type="application/json">`."""
-    from coursegen.render.quiz_payload import json_for_script
-
     return json_for_script(script_strings(lang, pages))
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON safe to place inside `<script type="application/json">` (no '</script>' breakout)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -34,7 +34,7 @@ Points = Annotated[tuple[Point, ...], Field(default=(), description="Bullet poin
 
 
 UPDATE_LABEL = N_("Update before you deliver (beyond the course's sources; review by {date})")
-"""The heading of an update note (English; coursegen.i18n.default_words translates it)."""
+"""The heading of an update note (English; coursegen.translation.default_words translates it)."""
 
 
 class UpdateNote(Node):
@@ -43,7 +43,7 @@ class UpdateNote(Node):
     text: str = Field(description="What to check and where, beyond the course's own sources")
     review_by: dt.date = Field(description="Date by which to check it again (YYYY-MM-DD)")
     _shown_label: str | None = PrivateAttr(default=None)
-    """The label in the course's language (set by coursegen.i18n.default_words)."""
+    """The label in the course's language (set by coursegen.translation.default_words)."""
 
     @property
     def label(self) -> str:
@@ -67,7 +67,7 @@ class SlideBase(Node):
     )
 
     _shown_default: str | None = PrivateAttr(default=None)
-    """The default title in the course's language (set by coursegen.i18n.default_words)."""
+    """The default title in the course's language (set by coursegen.translation.default_words)."""
 
     @property
     def heading(self) -> str:

@@ -7,65 +7,15 @@ audited attempt never depends on re-running the shuffle.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import random
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from coursegen.errors import UsageError
 from coursegen.model.quiz import Matching, MultipleResponse, Ordering, QuestionBank, SingleChoice
 from coursegen.quiz.exposure import exam_pool
-
-Form = Literal["exam", "pre", "post"]
-FORMS: tuple[Form, ...] = ("exam", "pre", "post")
-
-
-@dataclass(frozen=True)
-class Presented:
-    """One question as shown: its id and the display order of its options, choices or items.
-
-    ``order[k]`` is the bank index shown in position k (options of single and
-    multiple questions, right-hand choices of matching, items of ordering); it is
-    empty for kinds that have nothing to order.
-    """
-
-    question_id: str
-    order: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Paper:
-    """The questions of one attempt, in the order a learner meets them."""
-
-    module: str
-    form: Form
-    seed: int
-    bank_version: str
-    questions: tuple[Presented, ...]
-
-    def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready view, stored with the attempt."""
-        return {
-            "module": self.module, "form": self.form, "seed": self.seed,
-            "bank_version": self.bank_version,
-            "questions": [{"id": p.question_id, "order": list(p.order)} for p in self.questions],
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Paper:
-        """Rebuild a paper from :meth:`as_dict` output."""
-        questions = tuple(Presented(q["id"], tuple(q["order"])) for q in data["questions"])
-        return cls(data["module"], data["form"], int(data["seed"]), data["bank_version"],
-                   questions)
-
-
-def bank_version(bank: QuestionBank) -> str:
-    """A content hash of the bank: attempts record it, so a changed bank is noticed."""
-    data = bank.model_dump(mode="json", exclude={"file"})
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
-    return digest.hexdigest()[:16]
+from coursegen.quiz.paper import Form, Paper, Presented, bank_version
+from coursegen.quiz.presentation import presentation_order
 
 
 def assemble(bank: QuestionBank, module_id: str, seed: int, form: Form = "exam",
@@ -125,8 +75,6 @@ def _display_order(question: Any, rng: random.Random, shuffle_options: bool,
                    module_id: str) -> tuple[int, ...]:
     if not shuffle_options and not isinstance(question, Ordering):
         # Not shuffled per attempt: the one order slides, handouts and paper show.
-        from coursegen.quiz.presentation import presentation_order  # it builds on this module
-
         return presentation_order(question, module_id, shuffle_options=False)
     if isinstance(question, SingleChoice | MultipleResponse):
         size = len(question.options)

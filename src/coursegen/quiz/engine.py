@@ -21,7 +21,8 @@ from coursegen.model.quiz import (
     SingleChoice,
     TrueFalse,
 )
-from coursegen.quiz.assemble import FORMS, Form, Paper, Presented, assemble, bank_version
+from coursegen.quiz.assemble import assemble
+from coursegen.quiz.paper import FORMS, Form, Paper, Presented, bank_version
 from coursegen.quiz.scoring import (
     Feedback,
     ResponseInvalid,

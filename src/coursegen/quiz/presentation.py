@@ -13,7 +13,7 @@ from typing import Any
 
 from coursegen.errors import UsageError
 from coursegen.model.quiz import Matching, MultipleResponse, Ordering, QuestionBank, SingleChoice
-from coursegen.quiz.assemble import Form, Paper, Presented, bank_version
+from coursegen.quiz.paper import Form, Paper, Presented, bank_version
 
 PAPER_FORMS: tuple[Form, ...] = ("pre", "post")
 

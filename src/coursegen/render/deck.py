@@ -18,7 +18,6 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from coursegen.errors import CourseInvalid, Diagnostic, Location
-from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.scripts import font_warnings, text_direction
 from coursegen.i18n.ui import course_language
 from coursegen.model import Course
@@ -73,6 +72,7 @@ from coursegen.render.deck_xml import (
 )
 from coursegen.render.options import RenderOptions
 from coursegen.render.text_fit import FontMetrics
+from coursegen.translation.default_words import with_default_words
 
 TITLE_TYPES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE}
 FOOTER_TYPES = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}

@@ -13,7 +13,6 @@ from typing import Any
 from markupsafe import Markup
 
 from coursegen.errors import Location
-from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.scripts import font_warnings, is_rtl
 from coursegen.i18n.ui import Interface, course_language, css_page_counter
 from coursegen.model import Course
@@ -25,6 +24,7 @@ from coursegen.render.options import RenderOptions
 from coursegen.render.visual_filters import visual_filters
 from coursegen.text import inline_html, long_date
 from coursegen.theme import render_template
+from coursegen.translation.default_words import with_default_words
 
 HANDBOOK = "handout/course.html"
 

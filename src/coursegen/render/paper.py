@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coursegen.i18n.default_words import with_default_words
 from coursegen.i18n.ui import Interface
 from coursegen.model import Course
 from coursegen.pdf import write_pdf
 from coursegen.render.handout import HandoutWriter
 from coursegen.render.handout_model import module_view
 from coursegen.render.options import RenderOptions
+from coursegen.translation.default_words import with_default_words
 
 PAPER_TEMPLATE = "handout/paper.html"
 

@@ -7,15 +7,12 @@ page shows as feedback.
 
 from __future__ import annotations
 
-import json
 from typing import Any
-
-from markupsafe import Markup
 
 from coursegen.i18n.ui import course_language
 from coursegen.model import Course, Module
-from coursegen.quiz.assemble import bank_version
 from coursegen.quiz.exposure import exam_pool, knowledge_check_ids
+from coursegen.quiz.paper import bank_version
 from coursegen.quiz.presentation import bank_order
 from coursegen.quiz.review import what_to_show
 from coursegen.quiz.scoring import answer_key
@@ -95,9 +92,3 @@ def check_payload(module: Module, question: Any, lang: str = "en") -> dict[str, 
     return {"module": module.id, "practice": True, "pass_mark": 100,
             "questions": [question_payload(question, bank.settings.scoring,
                                            bank_order(bank, question, module.id), lang)]}
-
-
-def json_for_script(data: Any) -> Markup:
-    """JSON safe to place inside `<script type="application/json">` (no '</script>' breakout)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -6,20 +6,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from coursegen.i18n.default_words import with_default_words
+from coursegen.i18n.script_strings import json_for_script
 from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course, Module, Source
 from coursegen.model.citing import locator, short_citation
 from coursegen.model.source import parse_citation
 from coursegen.output import write_bytes, write_text
 from coursegen.render.options import RenderOptions
-from coursegen.render.quiz_payload import (
-    check_payload,
-    json_for_script,
-    module_quiz,
-)
+from coursegen.render.quiz_payload import check_payload, module_quiz
 from coursegen.render.visual_filters import visual_filters
 from coursegen.theme import find_template_file, render_template
+from coursegen.translation.default_words import with_default_words
 
 SITE_ASSETS = (
     "site/site.css", "site/scorer.js", "site/paper.js", "site/quiz.js", "site/progress.js",

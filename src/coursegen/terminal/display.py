@@ -18,8 +18,8 @@ from coursegen.model import Course, Module
 from coursegen.model.citing import full_citation
 from coursegen.model.quiz import Matching, MultipleResponse, Ordering, SingleChoice
 from coursegen.quiz.answers import letter
-from coursegen.quiz.assemble import Presented
 from coursegen.quiz.engine import AttemptResult, Score
+from coursegen.quiz.paper import Presented
 from coursegen.quiz.review import ItemLevel
 from coursegen.quiz.scoring import match_choices
 from coursegen.text import parse_inline

@@ -38,8 +38,8 @@ from coursegen.errors import CoursegenError
 from coursegen.i18n.ui import Interface, course_language, plural_count
 from coursegen.model import Course, Module
 from coursegen.quiz.answers import AnswerInvalid, input_rule, parse_answer
-from coursegen.quiz.assemble import Form, Paper
 from coursegen.quiz.engine import AttemptResult, score
+from coursegen.quiz.paper import Form, Paper
 from coursegen.quiz.review import Review, what_to_show
 from coursegen.terminal import display
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from coursegen.attempts.lifecycle import Progress
 from coursegen.model import Course, Module
-from coursegen.quiz.assemble import Presented
+from coursegen.quiz.paper import Presented
 
 
 def quiz_modules(course: Course) -> list[Module]:

@@ -23,7 +23,7 @@ from coursegen.model.quiz import (
     TrueFalse,
 )
 from coursegen.quiz.answers import AnswerInvalid, parse_number
-from coursegen.quiz.assemble import Presented
+from coursegen.quiz.paper import Presented
 from coursegen.quiz.scoring import match_choices
 
 

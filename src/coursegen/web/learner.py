@@ -14,7 +14,7 @@ from coursegen.attempts.identity import clean_name, learner_key
 from coursegen.attempts.lifecycle import NoAttemptsLeft, open_attempt, start_attempt
 from coursegen.errors import UsageError
 from coursegen.i18n.ui import Interface, course_language
-from coursegen.quiz.assemble import FORMS
+from coursegen.quiz.paper import FORMS
 from coursegen.web.attempts import quiz_modules
 from coursegen.web.pages import (
     Learner,

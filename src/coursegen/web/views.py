@@ -13,8 +13,8 @@ from coursegen.attempts.lifecycle import Progress, attempts_left, result_of
 from coursegen.attempts.store import FINISHED, OPEN, AttemptRecord
 from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course
-from coursegen.quiz.assemble import FORMS
 from coursegen.quiz.engine import score
+from coursegen.quiz.paper import FORMS
 from coursegen.quiz.review import what_to_show
 from coursegen.theme import find_template_file
 from coursegen.web.attempts import feedback_locked, question_at, quiz_modules

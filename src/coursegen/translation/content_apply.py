@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from coursegen.errors import Diagnostic
-from coursegen.i18n.catalog_files import Catalog, Entry
-from coursegen.i18n.content_status import judge, load_catalogs
-from coursegen.i18n.content_strings import PathKey, SourceString, path_text, replace_strings
 from coursegen.model import Course
 from coursegen.model.course import Translation
+from coursegen.translation.catalog_files import Catalog, Entry
+from coursegen.translation.content_status import judge, load_catalogs
+from coursegen.translation.content_strings import PathKey, SourceString, path_text, replace_strings
 
 
 @dataclass
@@ -65,7 +65,7 @@ def translated_course(course: Course, catalogs: dict[str, Catalog], language: st
 def course_in(course: Course, language: str) -> tuple[Course, Fallbacks, list[Diagnostic]]:
     """The course in `language` from its catalogs under translations/<language>/, and the
     catalogs' problems (as warnings: an entry with an error is shown in English)."""
-    from coursegen.i18n.catalog_checks import check_catalogs, refused_keys
+    from coursegen.translation.catalog_checks import check_catalogs, refused_keys
 
     problems = check_catalogs(course, [language])
     refused = frozenset(refused_keys(problems))
@@ -89,7 +89,7 @@ def in_language(course: Course, language: str | None) -> Course:
     language or None, else translated, English where a translation is missing."""
     if language is None or language == course.info.language:
         return course
-    from coursegen.i18n.content_extract import check_language
+    from coursegen.translation.content_extract import check_language
 
     check_language(course, language)
     return course_in(course, language)[0]

@@ -21,7 +21,8 @@ import unicodedata
 from pathlib import Path
 
 from coursegen.errors import Diagnostic, Location
-from coursegen.i18n.catalog_files import (
+from coursegen.model import Course
+from coursegen.translation.catalog_files import (
     STATUS_FIELD,
     STATUSES,
     Catalog,
@@ -30,11 +31,10 @@ from coursegen.i18n.catalog_files import (
     read_xliff,
     xliff_untouched,
 )
-from coursegen.i18n.content_extract import TRANSLATIONS, grouped_strings
-from coursegen.i18n.content_status import judge, load_catalogs
-from coursegen.i18n.content_strings import SourceString
-from coursegen.i18n.figures import missing_figures, missing_symbols
-from coursegen.model import Course
+from coursegen.translation.content_extract import TRANSLATIONS, grouped_strings
+from coursegen.translation.content_status import judge, load_catalogs
+from coursegen.translation.content_strings import SourceString
+from coursegen.translation.figures import missing_figures, missing_symbols
 
 
 def catalog_languages(course: Course) -> list[str]:

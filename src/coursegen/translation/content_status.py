@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from coursegen.i18n.catalog_files import Catalog, Entry, State, read_po
-from coursegen.i18n.content_extract import TRANSLATIONS, catalog_paths, grouped_strings
-from coursegen.i18n.content_strings import SourceString
 from coursegen.model import Course
+from coursegen.translation.catalog_files import Catalog, Entry, State, read_po
+from coursegen.translation.content_extract import TRANSLATIONS, catalog_paths, grouped_strings
+from coursegen.translation.content_strings import SourceString
 
 
 def judge(entry: Entry | None, string: SourceString) -> State:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursegen.errors import UsageError
-from coursegen.i18n.catalog_files import po_bytes, read_po, read_xliff, shown, xliff_bytes
-from coursegen.i18n.content_extract import TRANSLATIONS, catalog_header, default_comment
-from coursegen.i18n.content_strings import COURSE_CATALOG
 from coursegen.model import Course
 from coursegen.output import write_bytes
+from coursegen.translation.catalog_files import po_bytes, read_po, read_xliff, shown, xliff_bytes
+from coursegen.translation.content_extract import TRANSLATIONS, catalog_header, default_comment
+from coursegen.translation.content_strings import COURSE_CATALOG
 
 
 @dataclass

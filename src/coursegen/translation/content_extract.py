@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coursegen.errors import UsageError
-from coursegen.i18n.catalog_files import (
+from coursegen.model import Course
+from coursegen.output import write_bytes
+from coursegen.translation.catalog_files import (
     STATUS_FIELD,
     Catalog,
     Entry,
@@ -29,14 +31,12 @@ from coursegen.i18n.catalog_files import (
     xliff_digest,
     xliff_untouched,
 )
-from coursegen.i18n.content_strings import (
+from coursegen.translation.content_strings import (
     COURSE_CATALOG,
     LANGUAGE_TAG,
     SourceString,
     source_strings,
 )
-from coursegen.model import Course
-from coursegen.output import write_bytes
 from coursegen.yamlio import YamlProblem, read_yaml
 
 TRANSLATIONS = "translations"
