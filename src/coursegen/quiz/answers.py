@@ -163,12 +163,18 @@ def keyed_entry(question: Any, order: tuple[int, ...] = ()) -> str:
     return ""
 
 
+_LOCAL_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٫٬",
+                              "0123456789" * 3 + ".,")
+"""Arabic-Indic, Persian and full-width digits, and the Arabic decimal and thousands signs."""
+
+
 def parse_number(text: str, unit: str | None = None) -> float:
-    """A number as people type it: '12.5', '-3', '1,234', '12,5', '1e3', '15 %'."""
+    """A number as people type it: '12.5', '-3', '1,234', '12,5', '1e3', '15 %', and in the
+    digits of Arabic ('١٢٫٥'), Persian or full-width forms."""
     value = text.strip()
     if unit and value.lower().endswith(unit.lower()):
         value = value[: -len(unit)].strip()
-    value = value.replace("\u2212", "-")
+    value = value.replace("\u2212", "-").translate(_LOCAL_DIGITS)
     value = re.sub(r"[\s\u00a0_']", "", value)
     if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", value):
         value = value.replace(",", "")  # 1,234 or 1,234.5: a thousands separator

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from coursegen.i18n.locale_format import format_number
 from coursegen.i18n.ui import Interface, plural_count
 from coursegen.model.quiz import (
     Matching,
@@ -85,7 +86,7 @@ def points_label(points: float, lang: str = "en") -> str:
     label never splits."""
     # Translators: a question's marks on a printed test; {points} is the number.
     text = Interface(lang).ngettext("({points} point)", "({points} points)",
-                                    plural_count(points), points=format(points, "g"))
+                                    plural_count(points), points=format_number(points, lang))
     return text.replace(" ", "\u00a0")
 
 

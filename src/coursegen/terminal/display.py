@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from coursegen.i18n.locale_format import format_number
 from coursegen.i18n.ui import Interface, course_language, plural_count
 from coursegen.model import Course, Module
 from coursegen.model.citing import full_citation
@@ -133,8 +134,8 @@ def verdict(item: Score, ui: Interface | None = None) -> Text:
     """'Correct', 'Partly correct' or 'Incorrect' with the points, styled but readable plain."""
     ui = ui or Interface("en")
     points = ui.ngettext("{earned} of {points} point", "{earned} of {points} points",
-                         plural_count(item.points), earned=_number(item.earned),
-                         points=_number(item.points))
+                         plural_count(item.points), earned=_number(item.earned, ui.lang),
+                         points=_number(item.points, ui.lang))
     if not item.answered:
         return Text("✗ " + ui._("Not answered ({points})", points=points), style="bold red")
     if item.correct:
@@ -158,9 +159,9 @@ def result_view(result: AttemptResult, module: Module,
     summary = Table.grid(padding=(0, 2))
     summary.add_row(ui._("Score"), ui.ngettext(
         "{earned} of {possible} point ({percent} %)", "{earned} of {possible} points ({percent} %)",
-        plural_count(result.possible), earned=_number(result.earned),
-        possible=_number(result.possible), percent=format(result.percent, ".0f")))
-    summary.add_row(ui._("Pass mark"), f"{result.pass_mark:g} %")
+        plural_count(result.possible), earned=_number(result.earned, ui.lang),
+        possible=_number(result.possible, ui.lang), percent=format(result.percent, ".0f")))
+    summary.add_row(ui._("Pass mark"), f"{_number(result.pass_mark, ui.lang)} %")
     summary.add_row(ui._("Result"), outcome)
     table = Table(title=ui._("By objective"), title_justify="left", show_lines=False)
     table.add_column(ui._("Objective"))
@@ -169,7 +170,8 @@ def result_view(result: AttemptResult, module: Module,
     for objective in result.objectives:
         found = module.objective(objective.objective)
         table.add_row(found.text if found else objective.objective,
-                      f"{_number(objective.earned)}/{_number(objective.possible)}",
+                      f"{_number(objective.earned, ui.lang)}/"
+                      f"{_number(objective.possible, ui.lang)}",
                       f"{objective.percent:.0f}")
     return Group(summary, Text(""), table)
 
@@ -178,5 +180,6 @@ def _labelled(label: str, markdown: str) -> Text:
     return Text(f"  {label}. ").append_text(rich_text(markdown))
 
 
-def _number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def _number(value: float, lang: str = "en") -> str:
+    """A mark as people write it in `lang`: 2, 1.5 (French 1,5)."""
+    return format_number(round(value, 2), lang)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from coursegen.i18n.locale_format import format_number
 from coursegen.i18n.ui import Interface, course_language
 from coursegen.model import Course, Module
 from coursegen.model.citing import full_citation
@@ -46,16 +47,17 @@ class ObjectiveView:
     percent_text: str
 
 
-def number(value: float) -> str:
-    """A mark as people write it: 2, 1.5, 0.33."""
-    return f"{round(value, 2):g}"
+def number(value: float, lang: str = "en") -> str:
+    """A mark as people write it in `lang`: 2, 1.5, 0.33 (French 1,5)."""
+    return format_number(round(value, 2), lang)
 
 
 def feedback_view(course: Course, item: Score, level: ItemLevel = "key") -> FeedbackView:
     """What the learner sees about one scored answer: at level 'answers' no key, no option
     feedback and no explanation (see quiz.review)."""
     keyed = level == "key"
-    ui = Interface(course_language(course))
+    lang = course_language(course)
+    ui = Interface(lang)
     if not item.answered:
         verdict, text = "unanswered", ui._("Not answered")
     elif item.correct:
@@ -66,7 +68,7 @@ def feedback_view(course: Course, item: Score, level: ItemLevel = "key") -> Feed
         verdict, text = "wrong", ui._("Not correct")
     return FeedbackView(
         verdict=verdict, verdict_text=text, correct=item.correct,
-        earned=number(item.earned), points=number(item.points),
+        earned=number(item.earned, lang), points=number(item.points, lang),
         answer=Markup("; ").join(_answer_html(f, ui) for f in item.feedback),
         notes=tuple(f.text for f in item.feedback if f.text and keyed),
         key=_engine_word(item.key, ui) if keyed else "",
@@ -92,14 +94,16 @@ def _engine_word(text: str, ui: Interface) -> str:
     return text
 
 
-def objective_views(module: Module, result: AttemptResult) -> list[ObjectiveView]:
-    """The per-objective breakdown, in the module's objective order."""
+def objective_views(module: Module, result: AttemptResult,
+                    lang: str = "en") -> list[ObjectiveView]:
+    """The per-objective breakdown, in the module's objective order, its figures in `lang`."""
     order = {o.id: i for i, o in enumerate(module.objectives)}
     views = []
     for item in sorted(result.objectives, key=lambda o: order.get(o.objective, len(order))):
         objective = module.objective(item.objective)
         views.append(ObjectiveView(
             text=objective.text if objective else item.objective,
-            earned=number(item.earned), possible=number(item.possible),
-            percent=int(max(0, min(100, item.percent))), percent_text=number(item.percent)))
+            earned=number(item.earned, lang), possible=number(item.possible, lang),
+            percent=int(max(0, min(100, item.percent))),
+            percent_text=number(item.percent, lang)))
     return views

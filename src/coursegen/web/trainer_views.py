@@ -47,7 +47,8 @@ def dashboard(web: WebState, module: str | None, session: str | None) -> dict[st
             "form": form_of(record), "session": record.session or "",
             "started": record.started_at.strftime("%Y-%m-%d %H:%M"),
             "status": _status(record, resets.get(record.id), ui),
-            "score": f"{number(record.percent)} %" if record.percent is not None else "–",
+            "score": f"{number(record.percent, ui.lang)} %" if record.percent is not None
+            else "–",
             "passed": None if record.passed is None else record.passed,
         })
     return {
@@ -75,8 +76,9 @@ def attempt_detail(web: WebState, attempt_id: int) -> dict[str, Any]:
         "title": ui._("Attempt by {learner}", learner=record.learner), "record": record,
         "module": module, "status_text": _status(record, reset, ui), "session": record.session,
         "reset": reset, "items": items,
-        "percent": number(result.percent), "earned": number(result.earned),
-        "possible": number(result.possible), "passed": result.passed, "reset_error": None,
+        "percent": number(result.percent, ui.lang), "earned": number(result.earned, ui.lang),
+        "possible": number(result.possible, ui.lang), "passed": result.passed,
+        "reset_error": None,
         "modules": quiz_modules(web.course),
     }
 

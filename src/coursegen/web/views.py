@@ -81,7 +81,7 @@ def learner_home(web: WebState, learner: Learner) -> dict[str, Any]:
             "id": module.id, "title": module.title, "summary": module.summary,
             "questions": min(bank.settings.draw or len(bank.questions), len(bank.questions)),
             "time_limit": bank.settings.time_limit,
-            "pass_mark": number(web.course.pass_mark(module)),
+            "pass_mark": number(web.course.pass_mark(module), course_language(web.course)),
             "attempts_left": left, "open_uid": open_uid,
             "forms": [f for f in FORMS if f != "exam" and getattr(bank.forms, f)],
         })
@@ -92,7 +92,7 @@ def learner_home(web: WebState, learner: Learner) -> dict[str, Any]:
         attempts.append({
             "module_title": record.module_title, "form": record.form,
             "started": record.started_at.strftime("%Y-%m-%d %H:%M UTC"),
-            "score": f"{number(record.percent or 0)} %" if finished else "–",
+            "score": f"{number(record.percent or 0, ui.lang)} %" if finished else "–",
             "result": (ui._("Passed") if record.passed else ui._("Not passed")) if finished
             else (ui._("In progress") if record.status == OPEN else ui._("Closed")),
             "link": f"/a/{record.uid}/result" if finished
@@ -160,13 +160,14 @@ def result_page(web: WebState, record: AttemptRecord) -> dict[str, Any]:
               "feedback": feedback_view(web.course, s, review.item(s.question_id))}
              for s in result.scores] if review.lists_answers else []
     certified = certifies(record)
+    lang = course_language(web.course)
     return {
         "title": Interface(course_language(web.course))._("Result: {title}", title=module.title),
         "module": module, "uid": record.uid,
-        "percent": number(result.percent), "earned": number(result.earned),
-        "possible": number(result.possible), "passed": result.passed,
-        "pass_mark": number(record.pass_mark), "timed_out": record.timed_out,
-        "objectives": objective_views(module, result), "items": items,
+        "percent": number(result.percent, lang), "earned": number(result.earned, lang),
+        "possible": number(result.possible, lang), "passed": result.passed,
+        "pass_mark": number(record.pass_mark, lang), "timed_out": record.timed_out,
+        "objectives": objective_views(module, result, lang), "items": items,
         "explained": review.level == "key",
         "verification": certificate_code(record) if certified else None,
         "certificate_url": f"/a/{record.uid}/certificate.pdf" if certified else None,
