@@ -274,7 +274,8 @@ class _SlideWriter:
                                              _emu(picture.box.height))
             set_alt_text(shape, picture.alt)
         if spec.visual is not None and spec.visual.chart is not None:
-            add_chart(slide, spec.visual.chart, spec.visual.box, self.theme)
+            add_chart(slide, spec.visual.chart, spec.visual.box, self.theme,
+                      rtl=self.language.rtl)
         elif spec.visual is not None and spec.visual.diagram is not None:
             add_diagram(slide, spec.visual.diagram, self.theme, self.language)
         if spec.source and spec.source_box is not None:

@@ -30,8 +30,10 @@ def _emu(points: float) -> Emu:
     return Emu(round(points * 12700))
 
 
-def add_chart(slide, data: ChartData, box: Box, theme: DeckTheme):
-    """Draw `data` as a native chart filling `box`; returns the chart's graphic frame."""
+def add_chart(slide, data: ChartData, box: Box, theme: DeckTheme, rtl: bool = False):
+    """Draw `data` as a native chart filling `box`; returns the chart's graphic frame.
+    `rtl`: read from the right, as the slide's text is (first category on the right, bars
+    growing leftwards, a pie's legend on the left)."""
     chart_data = CategoryChartData()
     chart_data.categories = data.labels
     for series in data.series:
@@ -48,15 +50,15 @@ def add_chart(slide, data: ChartData, box: Box, theme: DeckTheme):
     several = len(data.series) > 1
     chart.has_legend = several or data.chart == "pie"
     if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.RIGHT if data.chart == "pie" \
-            else XL_LEGEND_POSITION.BOTTOM
+        side = XL_LEGEND_POSITION.LEFT if rtl else XL_LEGEND_POSITION.RIGHT
+        chart.legend.position = side if data.chart == "pie" else XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(LABEL_SIZE if data.chart == "pie" else AXIS_SIZE)
     plot = chart.plots[0]
     if data.chart == "pie":
         plot.vary_by_categories = True
     else:
-        _axes(chart, data)
+        _axes(chart, data, rtl)
         colours = [theme.colour("primary"), theme.colour("accent"), theme.colour("muted")]
         for index, series in enumerate(plot.series):
             colour = RGBColor.from_string(colours[index % len(colours)])
@@ -83,7 +85,7 @@ def _unsigned_axis_ids(chart) -> None:
         element.set("val", str(abs(int(element.get("val")))))
 
 
-def _axes(chart, data: ChartData) -> None:
+def _axes(chart, data: ChartData, rtl: bool = False) -> None:
     category, value = chart.category_axis, chart.value_axis
     category.tick_labels.font.size = Pt(LABEL_SIZE)
     category.has_major_gridlines = False
@@ -92,6 +94,9 @@ def _axes(chart, data: ChartData) -> None:
         # the figures, so the value axis (which the reversal moves to the top) is hidden.
         category.reverse_order = True
         value.visible = False
+        value.reverse_order = rtl  # right to left: bars grow from the right
+    elif rtl:  # the first category on the right; the value axis crosses there, on the right
+        category.reverse_order = True
     value.tick_labels.font.size = Pt(AXIS_SIZE)
     value.has_major_gridlines = data.chart != "bar"
     if value.has_major_gridlines:
