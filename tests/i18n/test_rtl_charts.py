@@ -61,3 +61,29 @@ def test_an_english_chart_keeps_its_left_to_right_axes(tmp_path: Path) -> None:
     found = _orientations(course, tmp_path / "build")
     assert found["column"] == {"catAx": "minMax", "valAx": "minMax"}
     assert found["bar"] == {"catAx": "maxMin", "valAx": "minMax"}  # the author's order, top down
+
+
+def _svg_texts(svg: str) -> list[tuple[float, str, str]]:
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(svg)
+    return [(float(t.get("x")), t.get("text-anchor"), t.text or "")
+            for t in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+@pytest.mark.parametrize("kind", ["column", "line", "bar"])
+def test_a_handout_chart_reads_from_the_right_in_arabic(kind: str) -> None:
+    from coursegen.i18n.visual_text import visual_order
+    from coursegen.render.chart_data import ChartData, ChartSeriesData
+    from coursegen.render.svg_charts import chart_svg
+
+    data = ChartData(kind, ("أول", "ثان", "ثالث"),
+                     (ChartSeriesData("%", ("42%", "27%", "22%"), (42.0, 27.0, 22.0)),), "%",
+                     "alt")
+    plain, mirrored = _svg_texts(chart_svg(data, "c")), _svg_texts(chart_svg(data, "c", True))
+    assert [t for _x, _a, t in plain] == [t for _x, _a, t in mirrored]  # same words
+    for (x, anchor, _), (mx, manchor, _) in zip(plain, mirrored, strict=True):
+        assert mx == pytest.approx(640 - x, abs=0.11)  # reflected across the chart's width
+        assert manchor == {"start": "end", "end": "start"}.get(anchor, anchor)
+    shaped = _svg_texts(chart_svg(data, "c", True, pdf=True))
+    assert visual_order("أول") in [t for _x, _a, t in shaped]  # drawn letter by letter

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 from html import escape
+from xml.etree import ElementTree
 
+from coursegen.i18n.visual_text import has_rtl, visual_order
 from coursegen.render.chart_data import ChartData, ChartSeriesData
 
 WIDTH, HEIGHT = 640.0, 360.0
@@ -53,9 +55,17 @@ def _tick_text(value: float, data: ChartData) -> str:
     return text + ("%" if percent else "")
 
 
-def chart_svg(data: ChartData, ident: str) -> str:
-    """The chart as an SVG element whose accessible name and description are its title and alt."""
+def chart_svg(data: ChartData, ident: str, rtl: bool = False, pdf: bool = False) -> str:
+    """The chart as an SVG element whose accessible name and description are its title and alt.
+
+    `rtl`: read from the right, as a right-to-left page is (the first category on the right,
+    bars growing leftwards; a pie is left as drawn). `pdf`: for WeasyPrint, whose SVG text is
+    drawn letter by letter, right-to-left words are shaped and put in visual order."""
     body = {"bar": _bars, "column": _columns, "line": _line, "pie": _pie}[data.chart](data)
+    if rtl and data.chart != "pie":
+        body = [_mirrored(part) for part in body]
+    if pdf:
+        body = [_visual_text(part) for part in body]
     height = _bar_height(data) if data.chart == "bar" else HEIGHT
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:g} {height:g}" '
             f'class="chart chart-{data.chart}" role="img" '
@@ -201,3 +211,40 @@ def _pie(data: ChartData) -> list[str]:
         parts.append(_text(cx + radius + 52, y, f"{label}: {series.texts[index]}", "start"))
         y += 28
     return parts
+
+
+_SWAPPED_ANCHORS = {"start": "end", "end": "start"}
+
+
+def _mirrored(part: str) -> str:
+    """One drawn element reflected across the chart's width; text stays readable (only its
+    position and anchor move)."""
+    element = ElementTree.fromstring(part)
+    for name in ("x", "x1", "x2", "cx"):
+        if name in element.attrib:
+            width = float(element.get("width", 0)) if name == "x" else 0.0
+            element.set(name, f"{WIDTH - float(element.get(name)) - width:.1f}")
+    if "points" in element.attrib:
+        pairs = (point.split(",") for point in element.get("points").split())
+        element.set("points", " ".join(f"{WIDTH - float(x):.1f},{y}" for x, y in pairs))
+    anchor = element.get("text-anchor")
+    if anchor in _SWAPPED_ANCHORS:
+        element.set("text-anchor", _SWAPPED_ANCHORS[anchor])
+    for child in element:
+        _mirror_in_place(child)
+    return ElementTree.tostring(element, encoding="unicode")
+
+
+def _mirror_in_place(element: ElementTree.Element) -> None:
+    mirrored = ElementTree.fromstring(_mirrored(ElementTree.tostring(element, encoding="unicode")))
+    element.attrib.clear()
+    element.attrib.update(mirrored.attrib)
+
+
+def _visual_text(part: str) -> str:
+    """A text element's right-to-left words shaped and in visual order (for WeasyPrint)."""
+    if not part.startswith("<text") or not has_rtl(part):
+        return part
+    element = ElementTree.fromstring(part)
+    element.text = visual_order(element.text or "")
+    return ElementTree.tostring(element, encoding="unicode")

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from coursegen.i18n.scripts import is_rtl
 from coursegen.model.slides import ChartSlide, DiagramSlide
 from coursegen.render.chart_data import ChartData, chart_data
 
@@ -24,7 +25,7 @@ def visual_filters(lang: str = "en", pdf: bool = False) -> dict[str, Callable]:
     def chart_svg(slide: ChartSlide, ident: str) -> Markup:
         from coursegen.render.svg_charts import chart_svg as draw
 
-        return Markup(draw(chart_data(slide, lang), ident))
+        return Markup(draw(chart_data(slide, lang), ident, is_rtl(lang), pdf))
 
     def diagram_svg(slide: DiagramSlide, ident: str) -> Markup:
         from coursegen.render.svg_diagrams import diagram_svg as draw
