@@ -24,6 +24,8 @@ from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.scaffold import create_course
 
+pytestmark = pytest.mark.slow  # builds handouts, decks and packages
+
 TARGETS = resolve_targets(None)
 FAST = ["decks", "lms"]  # per-module and course-wide jobs, quick to render
 

@@ -13,6 +13,7 @@ import pytest
 
 from coursegen.build_manifest import MANIFEST
 
+pytestmark = pytest.mark.slow  # builds handouts, decks and packages
 
 def coursegen(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "coursegen", *args], cwd=cwd,

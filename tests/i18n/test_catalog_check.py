@@ -12,6 +12,8 @@ from translate.storage import pypo
 from coursegen.cli import cli
 from tests.i18n.content_course import copy_shipped
 
+pytestmark = pytest.mark.slow  # extracts and checks the whole shipped course
+
 STAT_KEY = "modules/darknet-markets/02-trade.yaml:slides[2].context"
 STAT_FR = ("29 % de plus avaient commencé dans les deux années précédentes "
            "(Global Drug Survey 2019).")

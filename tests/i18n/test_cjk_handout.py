@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from tests.i18n.conftest import built, page_size, page_text, words_with_boxes
 from tests.i18n.test_rtl_handout import fonts_of
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is needed")
+pytestmark = [pytest.mark.slow,  # builds handouts
+              pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is needed")]
 
 MM = 72 / 25.4
 PARAGRAPH = "每一台被扣押的设备都可能包含通话记录"

@@ -12,6 +12,8 @@ from translate.storage import pypo, xliff
 from coursegen.cli import cli
 from tests.i18n.content_course import copy_shipped
 
+pytestmark = pytest.mark.slow  # extracts and checks the whole shipped course
+
 CRYPTO_LESSON = "modules/crypto-investigation/01-why-virtual-assets.yaml"
 POINT_KEY = f"{CRYPTO_LESSON}:slides[1].points[1]"
 POINT_TEXT = "Some users want **more anonymous** transactions"

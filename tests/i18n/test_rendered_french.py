@@ -35,6 +35,8 @@ from tests.i18n.outputs import (
 )
 from tests.web.served import CHROMIUM, PHONE, answer_current_question, chromium, serve
 
+pytestmark = pytest.mark.slow  # builds the French course's every output
+
 MODULE = "getting-started"
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -117,7 +119,6 @@ def test_the_site_and_scorm_page_speak_french(french: FrenchBuild, interface: se
                          "answers.") in scorm
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed")
 def test_the_web_runner_speaks_french_in_chromium(french: FrenchBuild, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,8 @@ from coursegen.render.handout_model import module_view
 from coursegen.render.options import RenderOptions
 from tests.i18n.conftest import built, page_size, page_text, words_with_boxes
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is needed")
+pytestmark = [pytest.mark.slow,  # builds handouts
+              pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is needed")]
 
 MM = 72 / 25.4
 

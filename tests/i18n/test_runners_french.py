@@ -24,6 +24,8 @@ from tests.i18n.catalogs import english_fragments, read_catalog, write_pseudo_ca
 from tests.i18n.outputs import course_words, english_left, html_text, translated_text
 from tests.stats.cohort import simulate_cohort
 
+pytestmark = pytest.mark.slow  # builds and runs the French course in every runner
+
 MODULE = "getting-started"
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -118,6 +118,7 @@ def _title_sizes(prs) -> set[float]:
             for p in s.shapes.title.text_frame.paragraphs for r in p.runs if r.font.size}
 
 
+@pytest.mark.slow
 def test_shipped_decks_keep_one_title_size_and_sources_merged(shipped):
     _course, decks, _out = shipped
     for deck in decks:
@@ -133,6 +134,7 @@ def test_shipped_decks_keep_one_title_size_and_sources_merged(shipped):
                     assert len(names) == len(set(names)), (deck.name, text)
 
 
+@pytest.mark.slow
 def test_shipped_decks_have_no_run_below_its_minimum(shipped):
     course, decks, _out = shipped
     theme = load_theme(course.theme)
@@ -159,6 +161,7 @@ def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
 
 
 @needs_office
+@pytest.mark.slow
 def test_shipped_decks_keep_text_on_the_slide_and_off_the_footer(shipped):
     course, decks, out = shipped
     footer = set(" ".join(filter(None, (course.info.marking, course.info.footer))).split())
@@ -269,6 +272,7 @@ def test_a_template_with_a_broken_layout_is_refused_with_its_place(tmp_path: Pat
     assert render_decks(course, root / "build", RenderOptions())
 
 
+@pytest.mark.slow
 def test_shipped_cases_can_be_run_from_the_screen(shipped):
     from coursegen.render.deck_cases import FICTIONAL_LABEL
     from coursegen.render.deck_geometry import BUILT_IN

@@ -32,7 +32,7 @@ from tests.render.handout_pdf import (
     repeated_places,
 )
 
-pytestmark = needs_pdftotext
+pytestmark = [pytest.mark.slow, needs_pdftotext]  # builds handouts
 
 IMAGE_SLIDE = """
   - kind: image
@@ -173,7 +173,6 @@ def test_paper_prints_one_form_on_demand(starter: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "handouts" / "getting-started-post-test.pdf").exists()
 
 
-@pytest.mark.slow  # the PDF/UA checker
 def test_pdf_ua_checker_finds_no_errors(built) -> None:
     assert pdf_ua_errors(list(built.values())) == []
 

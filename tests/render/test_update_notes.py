@@ -14,6 +14,8 @@ from coursegen.render.options import RenderOptions
 from coursegen.text import plain_text
 from tests.render.handout_pdf import flat, needs_pdftotext, page_text
 
+pytestmark = pytest.mark.slow  # renders the shipped module
+
 MODULE = "crypto-investigation"
 
 

@@ -24,6 +24,8 @@ from coursegen.scaffold import create_course
 from tests.js.tools import CHROMIUM_ARGS, need_chromium
 from tests.render.handout_pdf import flat, needs_pdftotext, page_text
 
+pytestmark = pytest.mark.slow  # builds decks, handouts and the site
+
 VISUAL_SLIDES = """  - kind: chart
     chart: bar
     title: Weapons-related listings
