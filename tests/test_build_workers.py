@@ -110,3 +110,22 @@ def test_ctrl_c_stops_watch_while_its_workers_build(starter_course: Path) -> Non
     assert child.exitstatus == 130
     assert "Traceback" not in shown + child.before.decode()
     assert survivors(workers, within=5) == []
+
+
+def test_stopping_the_workers_waits_for_the_pool_s_manager_thread() -> None:
+    """Interrupted, the pool's manager thread has closed its pipes before the build exits, so
+    Python's exit hook cannot race it into a traceback ("Bad file descriptor")."""
+    import multiprocessing
+    import time as clock
+    from concurrent.futures import ProcessPoolExecutor
+
+    from coursegen.build_pool import _stop_workers
+
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"))
+    futures = [pool.submit(clock.sleep, 30) for _ in range(4)]
+    while not any(f.running() for f in futures):
+        clock.sleep(0.05)
+    manager = pool._executor_manager_thread
+    assert manager is not None and manager.is_alive()
+    _stop_workers(pool)
+    assert not manager.is_alive()

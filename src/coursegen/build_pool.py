@@ -125,16 +125,16 @@ def _ctrl_c_held() -> Iterator[None]:
 def _stop_workers(pool) -> None:
     """Terminate the pool's workers without waiting for their jobs."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    # Taken before shutdown, which forgets it: the manager thread must have closed its pipes
+    # before the interpreter exits, or Python 3.11's exit hook races it ("Bad file descriptor").
+    manager = getattr(pool, "_executor_manager_thread", None)
     for process in processes:
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
-    # Let the pool's manager thread finish closing its pipes before the interpreter exits:
-    # Python 3.11's exit hook otherwise races it and prints "Bad file descriptor".
-    manager = getattr(pool, "_executor_manager_thread", None)
     if manager is not None:
-        manager.join(timeout=5)
+        manager.join(timeout=10)
 
 
 # Set in each worker process by its initializer; workers keep the course and renderers.
