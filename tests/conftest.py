@@ -32,3 +32,16 @@ def signing_key_file(tmp_path_factory, monkeypatch) -> Path:
     path = tmp_path_factory.mktemp("key") / "signing-key.pem"
     monkeypatch.setenv("COURSEGEN_SIGNING_KEY", str(path))
     return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright, from Debian (skips where it is missing); a
+    test module that needs another set-up defines its own `browser`."""
+    from tests.js.tools import CHROMIUM_ARGS, need_chromium
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=need_chromium(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

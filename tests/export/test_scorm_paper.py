@@ -15,7 +15,7 @@ from coursegen.load import load_checked
 from coursegen.quiz.exposure import exam_pool, knowledge_check_ids
 from tests.conftest import REPO
 from tests.export.scorm_host import CMI, launch, leave, lms_folder, paper
-from tests.js.tools import CHROMIUM_ARGS, need_chromium, serve
+from tests.js.tools import serve
 
 MODULE = "crypto-investigation"
 FORM = f"#quiz-{MODULE}"
@@ -37,16 +37,6 @@ def starter_lms(lms, tmp_path_factory) -> Path:
     """An LMS folder holding the starter course's module package."""
     folder, _ = lms
     return lms_folder(folder / "getting-started-scorm12.zip", tmp_path_factory.mktemp("lms"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=need_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _answer_first_question(frame, form: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.export.scorm_host import CMI, launch, leave, lms_folder, paper
-from tests.js.tools import CHROMIUM_ARGS, need_chromium, serve, vnu
+from tests.js.tools import serve, vnu
 
 FORM = "#quiz-getting-started"
 TYPES = {"benefits": "choice", "admissible": "true-false", "custody-term": "fill-in",
@@ -21,16 +21,6 @@ def lms_site(lms, tmp_path_factory) -> Path:
     """A folder an LMS would serve: the unpacked module package beside the host page."""
     folder, _ = lms
     return lms_folder(folder / "getting-started-scorm12.zip", tmp_path_factory.mktemp("lms"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=need_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _question(frame, question_id: str):

@@ -88,3 +88,22 @@ def english_fragments(min_words: int = 3) -> set[str]:
                 if len(re.findall(r"[A-Za-z]+", piece)) >= min_words:
                     fragments.add(piece)
     return fragments
+
+
+def french_starter(folder: Path, catalogs: str) -> tuple[Path, Path]:
+    """The starter course with `language: fr` in `folder/course`, and the locale folder its
+    interface words come from: the shipped catalogs, or (`catalogs="pseudo"`) a pseudo-French
+    one written into `folder/locale`. Returns (course, locale)."""
+    from coursegen.scaffold import create_course
+
+    if catalogs == "pseudo":
+        locale = folder / "locale"
+        write_pseudo_catalog(locale, "fr")
+    else:
+        locale = LOCALE_DIR
+        assert catalog_path("fr").is_file(), "no shipped French catalog: commit locale/fr first"
+    course = folder / "course"
+    create_course(course)
+    settings = course / "course.yaml"
+    settings.write_text(settings.read_text().replace("language: en", "language: fr"))
+    return course, locale

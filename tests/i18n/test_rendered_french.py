@@ -20,10 +20,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from coursegen.i18n.ui import LOCALE_DIR, LOCALE_DIR_VARIABLE, catalog_path
+from coursegen.i18n.ui import LOCALE_DIR_VARIABLE, catalog_path
 from coursegen.load import load_course
-from coursegen.scaffold import create_course
-from tests.i18n.catalogs import english_fragments, read_catalog, write_pseudo_catalog
+from tests.i18n.catalogs import (
+    english_fragments,
+    french_starter,
+    read_catalog,
+)
 from tests.i18n.outputs import (
     course_words,
     deck_text,
@@ -64,16 +67,7 @@ class FrenchBuild:
 def french(request, tmp_path_factory) -> FrenchBuild:
     """The starter course with `language: fr`, built by `coursegen build`."""
     folder = tmp_path_factory.mktemp(f"french-{request.param}")
-    if request.param == "pseudo":
-        locale = folder / "locale"
-        write_pseudo_catalog(locale, "fr")
-    else:
-        locale = LOCALE_DIR
-        assert catalog_path("fr").is_file(), "no shipped French catalog: commit locale/fr first"
-    course = folder / "course"
-    create_course(course)
-    settings = course / "course.yaml"
-    settings.write_text(settings.read_text().replace("language: en", "language: fr"))
+    course, locale = french_starter(folder, request.param)
     env = {**os.environ, LOCALE_DIR_VARIABLE: str(locale),
            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run([sys.executable, "-m", "coursegen", "build", "-q", "-j", "1",

@@ -17,10 +17,13 @@ from click.testing import CliRunner
 
 from coursegen.attempts.store import AttemptStore, database_url
 from coursegen.cli import cli
-from coursegen.i18n.ui import LOCALE_DIR, LOCALE_DIR_VARIABLE, catalog_path
+from coursegen.i18n.ui import LOCALE_DIR_VARIABLE, catalog_path
 from coursegen.load import load_course
-from coursegen.scaffold import create_course
-from tests.i18n.catalogs import english_fragments, read_catalog, write_pseudo_catalog
+from tests.i18n.catalogs import (
+    english_fragments,
+    french_starter,
+    read_catalog,
+)
 from tests.i18n.outputs import course_words, english_left, html_text, translated_text
 from tests.stats.cohort import simulate_cohort
 
@@ -34,16 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def french(request, tmp_path_factory):
     """(course folder, locale folder, French catalog) for the starter course in French."""
     folder = tmp_path_factory.mktemp(f"runners-{request.param}")
-    if request.param == "pseudo":
-        locale = folder / "locale"
-        write_pseudo_catalog(locale, "fr")
-    else:
-        locale = LOCALE_DIR
-        assert catalog_path("fr").is_file(), "no shipped French catalog: commit locale/fr first"
-    course = folder / "course"
-    create_course(course)
-    settings = course / "course.yaml"
-    settings.write_text(settings.read_text().replace("language: en", "language: fr"))
+    course, locale = french_starter(folder, request.param)
     return course, locale, read_catalog(catalog_path("fr", locale), "fr")
 
 

@@ -13,7 +13,7 @@ from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.render.site import render_site
 from coursegen.scaffold import create_course
-from tests.js.tools import CHROMIUM_ARGS, need_chromium, need_node_package, vnu
+from tests.js.tools import need_node_package, vnu
 
 PAGES = ["index.html", "verify.html", "getting-started/index.html",
          "getting-started/double-edged.html", "getting-started/safeguards.html",
@@ -29,16 +29,6 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build")
     render_site(course, out, RenderOptions())
     return out / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=need_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _doc(site: Path, page: str):

@@ -15,7 +15,7 @@ from coursegen.load import load_checked
 from coursegen.render.options import RenderOptions
 from coursegen.render.site import render_site
 from coursegen.scaffold import create_course
-from tests.js.tools import CHROMIUM_ARGS, need_chromium, vnu
+from tests.js.tools import vnu
 
 FACTS = CertificateFacts("Ann Investigator", "digital-evidence", "getting-started", "post", 86,
                          "2026-11-26")
@@ -31,16 +31,6 @@ def site(tmp_path) -> Path:
     course, _ = load_checked(root)
     render_site(course, tmp_path / "build", RenderOptions())
     return tmp_path / "build" / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=need_chromium(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _check(page, code: str) -> None:
